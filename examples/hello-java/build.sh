@@ -4,10 +4,12 @@
 set -eu
 cd "$(dirname "$0")"
 rm -rf build && mkdir -p build/libs
-javac --release 17 -d build/classes $(find src/main/java -name '*.java')
+find src/main/java -name '*.java' >build/main-sources
+javac --release 17 -d build/classes @build/main-sources
 jar --create --file build/libs/hello.jar --main-class dev.slipway.examples.hello.HelloServer -C build/classes .
 echo "built build/libs/hello.jar"
 if [ "${1:-}" = test ]; then
-  javac --release 17 -cp build/classes -d build/test-classes $(find src/test/java -name '*.java')
+  find src/test/java -name '*.java' >build/test-sources
+  javac --release 17 -cp build/classes -d build/test-classes @build/test-sources
   java -cp build/classes:build/test-classes dev.slipway.examples.hello.HelloServerCheck
 fi

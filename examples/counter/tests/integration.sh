@@ -3,6 +3,7 @@
 # `integration` stage, and against the HTTP service started here from the same files.
 set -eu
 cd "$(dirname "$0")/.."
+# shellcheck source=SCRIPTDIR/../lib/redis.sh
 . lib/redis.sh
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -29,7 +30,7 @@ httpd -p 127.0.0.1:8080 -h "$PWD/www"
 redis_call DEL counter:hits >/dev/null
 first=$(wget -qO- http://127.0.0.1:8080/cgi-bin/hits) || fail "GET /cgi-bin/hits failed"
 second=$(wget -qO- http://127.0.0.1:8080/cgi-bin/hits) || fail "GET /cgi-bin/hits failed"
-[ "$first" = 1 ] && [ "$second" = 2 ] || fail "/cgi-bin/hits answered '$first' then '$second', wanted 1 then 2"
+[ "$first $second" = "1 2" ] || fail "/cgi-bin/hits answered '$first' then '$second', wanted 1 then 2"
 [ "$(wget -qO- http://127.0.0.1:8080/health)" = ok ] || fail "/health should answer ok"
 echo "ok: /cgi-bin/hits and /health over HTTP"
 echo "all checks passed"
