@@ -24,9 +24,10 @@ stored=$(printf 'GET counter:test\r\nQUIT\r\n' | nc -w 2 "${REDIS_HOST:-localhos
 [ "$stored" = 2 ] || fail "Redis holds counter:test='$stored', wanted 2"
 echo "ok: counter_hit counts in Redis"
 
-# The CGI script reads the library from /srv/lib, where the image puts it.
-mkdir -p /srv && rm -rf /srv/lib && cp -r lib /srv/lib
-httpd -p 127.0.0.1:8080 -h "$PWD/www"
+# Lay the files out as the Dockerfile does: the CGI script reads the library from /srv/lib.
+rm -rf /srv/lib /srv/www && mkdir -p /srv && cp -r lib /srv/lib && cp -r www /srv/www
+chmod 755 /srv/www/cgi-bin/*
+httpd -p 127.0.0.1:8080 -h /srv/www
 redis_call DEL counter:hits >/dev/null
 first=$(wget -qO- http://127.0.0.1:8080/cgi-bin/hits) || fail "GET /cgi-bin/hits failed"
 second=$(wget -qO- http://127.0.0.1:8080/cgi-bin/hits) || fail "GET /cgi-bin/hits failed"
