@@ -81,13 +81,15 @@ start_registry() {
   local log=$REGISTRY_DIR/registry.log
   if [[ -f $log ]] && (($(stat -c %s "$log") > 20 * 1024 * 1024)); then mv "$log" "$log.1"; fi
   # setsid: the registry outlives this script and a Ctrl-C in its terminal.
-  setsid nohup docker-registry serve "$REGISTRY_DIR/config.yml" \
-    >>"$REGISTRY_DIR/registry.log" 2>&1 </dev/null 9>&- &
-  local deadline=$((SECONDS + 20))
+  setsid nohup docker-registry serve "$REGISTRY_DIR/config.yml" >>"$log" 2>&1 </dev/null 9>&- &
+  local started_pid=$! deadline=$((SECONDS + 20))
   # Without credentials a registry with htpasswd auth answers 401: that is "up".
   until [[ $(registry_code) == 401 ]]; do
-    ((SECONDS < deadline)) || die "docker-registry did not answer on $REGISTRY_ADDR within 20s" \
-      "read $REGISTRY_DIR/registry.log"
+    if ! kill -0 "$started_pid" 2>/dev/null; then
+      tail -n 10 "$log" | sed 's/^/    | /' >&2
+      die "docker-registry exited at once" "read $log (its last lines are above)"
+    fi
+    ((SECONDS < deadline)) || die "docker-registry did not answer on $REGISTRY_ADDR within 20s" "read $log"
     sleep 0.2
   done
   registry_pid >"$REGISTRY_DIR/registry.pid"
