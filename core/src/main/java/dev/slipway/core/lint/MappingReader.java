@@ -27,6 +27,12 @@ final class MappingReader {
     record Entry(String key, Node keyNode, Node value) {
     }
 
+    /**
+     * Top-level keys starting with {@code x-} are ignored, as in Compose files, so that a file can
+     * hold anchors ({@code x-defaults: &defaults}) to merge into stages.
+     */
+    static final String EXTENSION_PREFIX = "x-";
+
     private final MappingNode node;
     private final String path;
     private final Problems problems;
@@ -48,11 +54,11 @@ final class MappingReader {
             return Optional.empty();
         }
         MappingReader reader = new MappingReader(mapping, path, problems);
-        reader.collect(mapping, allowedKeys, true);
+        reader.collect(mapping, allowedKeys);
         return Optional.of(reader);
     }
 
-    private void collect(MappingNode mapping, Collection<String> allowedKeys, boolean explicit) {
+    private void collect(MappingNode mapping, Collection<String> allowedKeys) {
         List<Node> merges = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
@@ -61,10 +67,10 @@ final class MappingReader {
             } else if (!(keyNode instanceof ScalarNode scalar) || scalar.getTag() == Tag.NULL) {
                 problems.error(keyNode, path, "wrong-type", "keys in " + Problems.where(path)
                         + " must be strings, but one is " + Values.describe(keyNode), "write the key as plain text");
+            } else if (path.isEmpty() && scalar.getValue().startsWith(EXTENSION_PREFIX)) {
+                continue;
             } else if (allowedKeys != null && !allowedKeys.contains(scalar.getValue())) {
-                if (explicit) {
-                    unknownKey(scalar, allowedKeys);
-                }
+                unknownKey(scalar, allowedKeys);
             } else {
                 entries.putIfAbsent(scalar.getValue(), new Entry(scalar.getValue(), keyNode, tuple.getValueNode()));
             }
@@ -79,7 +85,7 @@ final class MappingReader {
         List<Node> sources = merged instanceof SequenceNode seq ? seq.getValue() : List.of(merged);
         for (Node source : sources) {
             if (source instanceof MappingNode mapping) {
-                collect(mapping, allowedKeys, true);
+                collect(mapping, allowedKeys);
             } else {
                 Values.wrongType(source, path, problems, "a mapping to merge (`<<: *anchor`)", null);
             }

@@ -14,7 +14,8 @@ final class Suggestions {
     static Optional<String> nearest(String word, Collection<String> candidates) {
         int allowed = Math.max(2, word.length() / 3);
         return candidates.stream()
-                .filter(c -> distance(word, c) <= allowed || normalize(c).equals(normalize(word)))
+                .filter(c -> distance(word, c) <= allowed || normalize(c).equals(normalize(word))
+                        || word.length() >= 3 && normalize(c).startsWith(normalize(word)))
                 .min(Comparator.comparingInt((String c) -> distance(word, c)));
     }
 

@@ -18,6 +18,9 @@ final class Values {
     private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.TIMESTAMP);
     private static final Set<String> TRUE_WORDS = Set.of("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON");
 
+    private static final String EMPTY_HINT =
+            "give it a value; a value starting with '#' must be quoted, or YAML reads it as a comment";
+
     private Values() {
     }
 
@@ -26,9 +29,16 @@ final class Values {
         if (node instanceof ScalarNode scalar && (scalar.getTag() == Tag.STR || isCustomTag(scalar))) {
             return Optional.of(scalar.getValue());
         }
-        wrongType(node, path, problems, "a string",
-                node instanceof ScalarNode s && s.getTag() != Tag.NULL ? "quote it: \"" + s.getValue() + "\"" : null);
+        wrongType(node, path, problems, "a string", hintFor(node, "\"" + (node instanceof ScalarNode s ? s.getValue() : "") + "\""));
         return Optional.empty();
+    }
+
+    /** For a scalar of another type, how to write it as {@code example}; for an empty value, why it may be empty. */
+    private static String hintFor(Node node, String example) {
+        if (isNull(node)) {
+            return EMPTY_HINT;
+        }
+        return node instanceof ScalarNode ? "quote it: " + example : null;
     }
 
     /** Text from any non-null scalar: env values and command words may be numbers or booleans. */
@@ -103,7 +113,7 @@ final class Values {
 
     static void wrongType(Node node, String path, Problems problems, String expected, String hint) {
         problems.error(node, path, "wrong-type", Problems.where(path) + " must be " + expected
-                + ", but it is " + describe(node), hint != null ? hint : "write " + expected + " here");
+                + ", but it is " + describe(node), hint != null ? hint : isNull(node) ? EMPTY_HINT : "write " + expected + " here");
     }
 
     /** How a node reads to a person: "a list", "the number 3", "nothing". */
@@ -131,6 +141,10 @@ final class Values {
         }
         String value = scalar.getValue();
         return "the string \"" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "\"";
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getTag() == Tag.NULL;
     }
 
     private static boolean isCustomTag(ScalarNode scalar) {

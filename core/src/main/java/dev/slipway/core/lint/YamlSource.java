@@ -30,6 +30,9 @@ final class YamlSource {
     static final int MAX_COLLECTION_ALIASES = 50;
     static final int MAX_NESTING_DEPTH = 40;
 
+    /** snakeyaml's message when the tag inspector refuses a global tag. */
+    private static final String GLOBAL_TAG_REFUSED = "Global tag is not allowed:";
+
     private YamlSource() {
     }
 
@@ -50,7 +53,15 @@ final class YamlSource {
             return Optional.ofNullable(root);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(mark, "", "yaml-syntax", Severity.ERROR, syntaxMessage(e), syntaxHint(e));
+            if (String.valueOf(e.getProblem()).startsWith(GLOBAL_TAG_REFUSED)) {
+                // The tag inspector refuses global tags such as !!java.lang.Runtime while composing.
+                problems.add(mark, "", "unsupported-tag", Severity.ERROR, "the tag `"
+                        + e.getProblem().substring(GLOBAL_TAG_REFUSED.length()).trim()
+                        + "` is not allowed: Slipway reads plain YAML values only",
+                        "remove the tag; write the value as plain text, a number, a list or a mapping");
+            } else {
+                problems.add(mark, "", "yaml-syntax", Severity.ERROR, syntaxMessage(e), syntaxHint(e));
+            }
         } catch (YAMLException e) {
             limitExceeded(text, e, problems);
         }
@@ -79,8 +90,8 @@ final class YamlSource {
     }
 
     private static String syntaxHint(MarkedYAMLException e) {
-        String problem = String.valueOf(e.getProblem());
-        if (problem.contains("'\\t'")) {
+        String problem = e.getProblem() + " " + e.getContext();
+        if (problem.contains("\\t")) {
             return "indent with spaces: YAML does not allow tabs for indentation";
         }
         if (problem.contains("expected a single document")) {
