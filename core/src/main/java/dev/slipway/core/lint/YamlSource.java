@@ -102,7 +102,7 @@ final class YamlSource {
     }
 
     private static void limitExceeded(String text, YAMLException e, Problems problems) {
-        String message = String.valueOf(e.getMessage());
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (message.contains("aliases")) {
             problems.add(excessAlias(text), "", "yaml-limit", Severity.ERROR,
                     "the file uses more than " + MAX_COLLECTION_ALIASES + " aliases of mappings or lists",
@@ -112,7 +112,7 @@ final class YamlSource {
                     "the file nests mappings and lists more than " + MAX_NESTING_DEPTH + " levels deep",
                     "a pipeline file needs a handful of levels; check that this is the right file");
         } else {
-            problems.addAt(1, 1, "", "yaml-limit", Severity.ERROR, "YAML: " + message,
+            problems.addAt(1, 1, "", "yaml-limit", Severity.ERROR, "YAML: " + e.getMessage(),
                     "simplify the file");
         }
     }
