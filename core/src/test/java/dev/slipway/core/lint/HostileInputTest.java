@@ -56,6 +56,9 @@ class HostileInputTest {
 
         assertThat(codes(report)).containsExactly("yaml-limit");
         assertThat(report.problems().get(0).message()).contains("levels deep");
+        // The top-level mapping is level 1, so the 40th '[' (column 6 + 39) opens level 41.
+        assertThat(report.problems().get(0).line()).isEqualTo(3);
+        assertThat(report.problems().get(0).column()).isEqualTo(6 + 39);
     }
 
     @Test
