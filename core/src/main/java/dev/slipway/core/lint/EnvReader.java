@@ -1,6 +1,6 @@
 package dev.slipway.core.lint;
 
-import dev.slipway.core.pipeline.TagTemplate;
+import dev.slipway.core.pipeline.Variables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +34,7 @@ final class EnvReader {
             Optional<String> value = Values.text(entry.value(), path, problems);
             value.ifPresent(v -> {
                 values.put(entry.key(), v);
-                TagTemplate.variables(v).forEach(name -> problems.referenced(entry.value(), path, name));
+                Variables.names(v).forEach(name -> problems.referenced(entry.value(), path, name));
                 boolean tokenShaped = SecretPatterns.tokenShape(v).isPresent(); // already an error
                 if (!tokenShaped && SecretPatterns.looksLikeInlineSecret(entry.key(), v)) {
                     problems.warning(entry.value(), path, "inline-secret", "`" + entry.key()

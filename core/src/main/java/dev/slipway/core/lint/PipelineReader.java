@@ -7,7 +7,7 @@ import dev.slipway.core.pipeline.ReleasePipeline;
 import dev.slipway.core.pipeline.Service;
 import dev.slipway.core.pipeline.SingleServicePipeline;
 import dev.slipway.core.pipeline.Stages;
-import dev.slipway.core.pipeline.TagTemplate;
+import dev.slipway.core.pipeline.Variables;
 import dev.slipway.core.pipeline.Triggers;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +40,7 @@ final class PipelineReader {
         List<String> secrets = top.listOf("secrets", PipelineReader::secretName).orElse(List.of());
         Optional<Notify> notify = top.mapping("notify", List.of("slack")).flatMap(PipelineReader::notify);
         Set<String> environments = new LinkedHashSet<>();
-        Set<String> variables = new LinkedHashSet<>(TagTemplate.VARIABLES);
+        Set<String> variables = new LinkedHashSet<>(Variables.BUILD);
         variables.addAll(secrets);
         variables.addAll(env.keySet());
         if (top.has("release")) {

@@ -81,4 +81,12 @@ class PipelineModelTest {
         assertThat(TagTemplate.expand("${BRANCH}", Map.of("BRANCH", "x".repeat(200)))).hasSize(128);
         assertThat(TagTemplate.variables("${A}-${B}")).containsExactly("A", "B");
     }
+
+    @Test
+    void envValuesSubstituteWithoutTagSanitizing() {
+        assertThat(Variables.substitute("postgres://app:${DB_PASSWORD}@db/${BRANCH}",
+                Map.of("DB_PASSWORD", "p$w/d", "BRANCH", "feature/x")))
+                .isEqualTo("postgres://app:p$w/d@db/feature/x");
+        assertThat(Variables.names("${A}${B} $C")).containsExactly("A", "B");
+    }
 }
