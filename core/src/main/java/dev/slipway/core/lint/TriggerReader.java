@@ -12,6 +12,7 @@ import dev.slipway.core.pipeline.Triggers.TagTrigger;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** {@code on:}, the triggers, and the glob lists that filter them. */
 final class TriggerReader {
@@ -82,7 +83,7 @@ final class TriggerReader {
             try {
                 return Optional.of(Glob.parse(pattern));
             } catch (GlobSyntaxException e) {
-                problems.error(node, path, "invalid-glob", e.getMessage(),
+                problems.errorInside((ScalarNode) node, e.offset(), path, "invalid-glob", e.getMessage(),
                         "globs use * (within a segment), ** (across '/'), ? and [a-z]; escape others with \\");
                 return Optional.empty();
             }
