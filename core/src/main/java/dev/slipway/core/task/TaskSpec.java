@@ -1,11 +1,9 @@
 package dev.slipway.core.task;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One stage of one build, as a group of containers that share a network namespace (services are
@@ -77,15 +75,20 @@ public record TaskSpec(
 
     /** Names unique, dependencies known and declared earlier: this keeps the graph acyclic. */
     private static void checkDependencies(List<ContainerSpec> containers) {
-        Set<String> seen = new HashSet<>();
+        Map<String, ContainerSpec> seen = new java.util.HashMap<>();
         for (ContainerSpec c : containers) {
             for (ContainerSpec.Dependency d : c.dependsOn()) {
-                if (!seen.contains(d.container())) {
+                ContainerSpec dependency = seen.get(d.container());
+                if (dependency == null) {
                     throw new IllegalArgumentException("container " + c.name() + " depends on " + d.container()
                             + ", which is not declared before it; declare dependencies first");
                 }
+                if (d.condition() == ContainerSpec.Condition.HEALTHY && dependency.healthCheck().isEmpty()) {
+                    throw new IllegalArgumentException("container " + c.name() + " waits for " + d.container()
+                            + " to be HEALTHY, but " + d.container() + " has no health check; add one or wait for START");
+                }
             }
-            if (!seen.add(c.name())) {
+            if (seen.putIfAbsent(c.name(), c) != null) {
                 throw new IllegalArgumentException("container name " + c.name() + " is used twice; names must be unique");
             }
         }
