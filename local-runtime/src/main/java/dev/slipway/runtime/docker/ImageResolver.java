@@ -84,7 +84,7 @@ final class ImageResolver {
     }
 
     private static boolean isDockerHub(String host) {
-        return host.equals(DOCKER_HUB) || host.equals("index.docker.io") || host.equals("registry-1.docker.io")
-                || host.isEmpty();
+        // docker-java names Docker Hub "https://index.docker.io/v1/" (AuthConfig.DEFAULT_SERVER_ADDRESS).
+        return host.isEmpty() || host.equals(DOCKER_HUB) || host.contains("index.docker.io") || host.contains("registry-1.docker.io");
     }
 }
