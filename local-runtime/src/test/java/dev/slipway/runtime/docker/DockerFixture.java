@@ -3,12 +3,9 @@ package dev.slipway.runtime.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.slipway.builder.docker.DockerClients;
 import dev.slipway.core.task.TaskSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
+import dev.slipway.testkit.env.DevRegistry;
 import java.util.Map;
 
 /**
@@ -24,35 +21,10 @@ final class DockerFixture {
     private DockerFixture() {
     }
 
-    /**
-     * The dev registry: environment variables first (CI may set them), else the file that
-     * {@code scripts/dev-env} writes.
-     */
+    /** The registry prepared by {@code scripts/dev-env}. */
     static RegistryCredentials registry() {
-        Map<String, String> values = new HashMap<>();
-        Path file = Path.of(System.getenv().getOrDefault("SLIPWAY_DEV_HOME", System.getProperty("user.home") + "/.slipway-dev"))
-                .resolve("registry.env");
-        if (Files.isRegularFile(file)) {
-            try {
-                for (String line : Files.readAllLines(file)) {
-                    int eq = line.indexOf('=');
-                    if (eq > 0 && !line.startsWith("#")) {
-                        values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        for (String key : new String[] {"SLIPWAY_REGISTRY", "SLIPWAY_REGISTRY_USERNAME", "SLIPWAY_REGISTRY_PASSWORD"}) {
-            if (System.getenv(key) != null) {
-                values.put(key, System.getenv(key));
-            }
-        }
-        assertThat(values).as("registry settings; run scripts/dev-env first (it writes " + file + ")")
-                .containsKeys("SLIPWAY_REGISTRY", "SLIPWAY_REGISTRY_USERNAME", "SLIPWAY_REGISTRY_PASSWORD");
-        return new RegistryCredentials(values.get("SLIPWAY_REGISTRY"), values.get("SLIPWAY_REGISTRY_USERNAME"),
-                values.get("SLIPWAY_REGISTRY_PASSWORD"));
+        DevRegistry r = DevRegistry.load();
+        return new RegistryCredentials(r.host(), r.username(), r.password());
     }
 
     static void assertNothingLeftOf(String buildId) {

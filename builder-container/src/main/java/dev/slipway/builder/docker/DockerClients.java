@@ -1,4 +1,4 @@
-package dev.slipway.runtime.docker;
+package dev.slipway.builder.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -6,7 +6,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.time.Duration;
 
-/** Docker clients on the httpclient5 transport, as the runner and the builder CLI use them. */
+/** Docker clients on the httpclient5 transport; the local task runner uses the same. */
 public final class DockerClients {
 
     private DockerClients() {
