@@ -25,9 +25,10 @@ public final class Main {
 
     static final String USAGE = """
             usage: slipway-builder <command> [options]
-              checkout --repo URL --commit SHA [--ref REF] [--dir /workspace] [--restore-outputs --build ID]
+              checkout --repo URL --commit SHA [--ref REF] [--dir /workspace]
+                  [--restore-outputs --build ID [--outputs-of STAGE_PREFIX]]
                   https token from $SLIPWAY_GIT_TOKEN (user $SLIPWAY_GIT_USERNAME, default x-access-token)
-              restore-outputs --build ID [--dir /workspace]
+              restore-outputs --build ID [--dir /workspace] [--outputs-of STAGE_PREFIX]
               save-outputs --build ID --stage STAGE [--dir /workspace] PATH...
               build-image --repository HOST/NAME --tag TAG... [--context DIR] [--dockerfile FILE]
                   [--build-arg K=V]... [--label K=V]...
@@ -76,7 +77,7 @@ public final class Main {
             InterruptedException {
         switch (command) {
             case "checkout" -> checkout(a);
-            case "restore-outputs" -> outputs(a).restore(a.required("build"), workspace(a));
+            case "restore-outputs" -> outputs(a).restore(a.required("build"), workspace(a), a.optional("outputs-of").orElse(""));
             case "save-outputs" -> {
                 if (a.positional().isEmpty()) {
                     throw new Args.UsageException("save-outputs needs at least one PATH");
@@ -94,7 +95,7 @@ public final class Main {
                 env.getOrDefault("SLIPWAY_GIT_USERNAME", "x-access-token"));
         new Checkout(out).run(request);
         if (a.flag("restore-outputs")) {
-            outputs(a).restore(a.required("build"), workspace(a));
+            outputs(a).restore(a.required("build"), workspace(a), a.optional("outputs-of").orElse(""));
         }
     }
 

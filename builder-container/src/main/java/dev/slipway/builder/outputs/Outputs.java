@@ -52,11 +52,15 @@ public final class Outputs {
         }
     }
 
-    /** Unpacks the outputs of every earlier stage of the build into the workspace; none is fine. */
-    public int restore(String buildId, Path workspace) throws BuilderFailedException, IOException {
+    /**
+     * Unpacks the outputs of earlier stages of the build into the workspace; none is fine.
+     *
+     * @param stagePrefix only stages whose name starts with this (a service's {@code "api."}); "" for all
+     */
+    public int restore(String buildId, Path workspace, String stagePrefix) throws BuilderFailedException, IOException {
         int restored = 0;
         for (String name : store.list(buildId)) {
-            if (!name.startsWith("outputs/") || !name.endsWith(".tar")) {
+            if (!name.startsWith("outputs/" + stagePrefix) || !name.endsWith(".tar")) {
                 continue;
             }
             Optional<InputStream> content = store.open(buildId, name);

@@ -41,7 +41,7 @@ class OutputsTest {
 
         outputs().save("b-1", "pre_build", build, List.of("build/libs/", "run.sh"));
         Path later = workspace("build");
-        int archives = outputs().restore("b-1", later);
+        int archives = outputs().restore("b-1", later, "");
 
         assertThat(archives).isEqualTo(1);
         assertThat(later.resolve("build/libs/app.jar")).hasContent("jar bytes");
@@ -59,7 +59,7 @@ class OutputsTest {
         outputs().save("b-1", "pre_build", build, List.of("a.txt"));
 
         Path later = workspace("later");
-        outputs().restore("b-1", later);
+        outputs().restore("b-1", later, "");
         assertThat(later.resolve("a.txt")).hasContent("second");
     }
 
@@ -81,8 +81,23 @@ class OutputsTest {
     }
 
     @Test
+    void restoresOnlyTheOutputsOfTheStagesAsked() throws Exception {
+        Path api = workspace("api");
+        Files.writeString(api.resolve("api.jar"), "api");
+        Path web = workspace("web");
+        Files.writeString(web.resolve("web.js"), "web");
+        outputs().save("b-1", "api.pre_build", api, List.of("api.jar"));
+        outputs().save("b-1", "web.pre_build", web, List.of("web.js"));
+
+        Path later = workspace("later");
+        assertThat(outputs().restore("b-1", later, "api.")).isEqualTo(1);
+        assertThat(later.resolve("api.jar")).exists();
+        assertThat(later.resolve("web.js")).doesNotExist();
+    }
+
+    @Test
     void restoringABuildWithoutOutputsIsFine() throws Exception {
-        assertThat(outputs().restore("b-2", workspace("w"))).isZero();
+        assertThat(outputs().restore("b-2", workspace("w"), "")).isZero();
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("no outputs");
     }
 }
