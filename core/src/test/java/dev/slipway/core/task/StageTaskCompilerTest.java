@@ -138,10 +138,8 @@ class StageTaskCompilerTest {
 
     @Test
     void deployIsNotATask() {
-        Pipeline withDeploy = load("pipelines/valid-release-deploy-order/.slipway.yml");
-        Service service = withDeploy.services().stream().filter(s -> s.stages().deploy().isPresent()).findFirst().orElseThrow();
-        var deploy = service.stages().get(StageKind.DEPLOY).orElseThrow();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> compiler.compile(withDeploy, service, deploy, PUSH))
+        var deploy = api.stages().get(StageKind.DEPLOY).orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> compiler.compile(pipeline, api, deploy, PUSH))
                 .hasMessageContaining("not a task stage");
     }
 
