@@ -77,7 +77,6 @@ final class LogPump extends ResultCallback.Adapter<Frame> {
     }
 
     private void emit(LogLine.Stream stream, String text) {
-        TaskOutputs.digestIn(text).ifPresent(d -> digest = d);
         lastLines.addLast(text);
         while (lastLines.size() > keep) {
             lastLines.removeFirst();
@@ -92,6 +91,8 @@ final class LogPump extends ResultCallback.Adapter<Frame> {
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         private final SecretMasker.Stream masking = masker.stream();
         private final StringBuilder line = new StringBuilder();
+        /** Unmasked, only to find markers: a secret such as a registry user name may occur in a marker. */
+        private final StringBuilder rawLine = new StringBuilder();
         private ByteBuffer carry = ByteBuffer.allocate(0);
 
         StreamState(LogLine.Stream stream) {
@@ -104,11 +105,26 @@ final class LogPump extends ResultCallback.Adapter<Frame> {
             decoder.decode(in, chars, end);
             carry = in.slice();
             chars.flip();
+            findMarkers(chars, end);
             line.append(masking.feed(chars));
             if (end) {
                 line.append(masking.finish());
             }
             emitCompleteLines(end);
+        }
+
+        private void findMarkers(CharBuffer chars, boolean end) {
+            rawLine.append(chars);
+            chars.rewind();
+            int nl;
+            while ((nl = rawLine.indexOf("\n")) >= 0) {
+                TaskOutputs.digestIn(rawLine.substring(0, nl)).ifPresent(d -> digest = d);
+                rawLine.delete(0, nl + 1);
+            }
+            if (end) {
+                TaskOutputs.digestIn(rawLine.toString()).ifPresent(d -> digest = d);
+                rawLine.setLength(0);
+            }
         }
 
         private void emitCompleteLines(boolean end) {
