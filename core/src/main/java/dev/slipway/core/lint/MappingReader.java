@@ -3,10 +3,12 @@ package dev.slipway.core.lint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -37,6 +39,8 @@ final class MappingReader {
     private final String path;
     private final Problems problems;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** Keys that an unknown key was probably meant to be: not reported again as missing. */
+    private final Set<String> misspelled = new HashSet<>();
 
     private MappingReader(MappingNode node, String path, Problems problems) {
         this.node = node;
@@ -94,8 +98,9 @@ final class MappingReader {
 
     private void unknownKey(ScalarNode key, Collection<String> allowedKeys) {
         String keyPath = Problems.child(path, key.getValue());
-        String hint = Suggestions.nearest(key.getValue(), allowedKeys)
-                .map(s -> "did you mean `" + s + "`?")
+        Optional<String> nearest = Suggestions.nearest(key.getValue(), allowedKeys);
+        nearest.ifPresent(misspelled::add);
+        String hint = nearest.map(s -> "did you mean `" + s + "`?")
                 .orElse("valid keys here: " + String.join(", ", allowedKeys));
         problems.error(key, keyPath, "unknown-key",
                 "unknown key `" + key.getValue() + "` in " + Problems.where(path), hint);
@@ -133,9 +138,14 @@ final class MappingReader {
         return entry(key).map(Entry::value);
     }
 
-    /** Reports a required key that is absent, at the start of this mapping. */
+    /**
+     * Reports a required key that is absent, at the start of this mapping, unless an unknown key
+     * was already reported as its likely misspelling.
+     */
     void missing(String key, String code, String message, String hint) {
-        problems.error(node, pathOf(key), code, message, hint);
+        if (!misspelled.contains(key)) {
+            problems.error(node, pathOf(key), code, message, hint);
+        }
     }
 
     void requireKey(String key, String hint) {
