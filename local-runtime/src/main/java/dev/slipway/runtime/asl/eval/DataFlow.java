@@ -66,7 +66,7 @@ final class DataFlow {
 
     static void checkSize(String stateName, JsonNode output) {
         if (Json.utf8Size(output) > MAX_PAYLOAD_BYTES) {
-            throw new StateFailedException(ErrorNames.DATA_LIMIT_EXCEEDED, "The state/task '" + stateName
+            throw StateFailedException.dataLimit("The state/task '" + stateName
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
     }
@@ -78,7 +78,7 @@ final class DataFlow {
         if (!locatable || cause != null && cause.startsWith("An error occurred while executing the state")) {
             return e;
         }
-        return new StateFailedException(e.error(), "An error occurred while executing the state '" + stateName
+        return e.withCause("An error occurred while executing the state '" + stateName
                 + "' (entered at the event id #" + enteredEventId + "). " + cause);
     }
 

@@ -66,7 +66,7 @@ public final class Intrinsics {
             case "States.Hash" -> hash(args);
             case "States.JsonMerge" -> merge(name, args);
             case "States.MathRandom" -> random(name, args);
-            case "States.MathAdd" -> Json.NODES.numberNode(integer(name, args, 0) + integer(name, args, 1));
+            case "States.MathAdd" -> Json.NODES.numberNode(rounded(name, args, 0) + rounded(name, args, 1));
             case "States.StringSplit" -> split(string(name, args, 0, 2), string(name, args, 1, 2));
             case "States.UUID" -> Json.NODES.textNode(UUID.randomUUID().toString());
             default -> throw failure("The intrinsic function '" + name + "' does not exist");
@@ -89,7 +89,7 @@ public final class Intrinsics {
                     throw failure("States.Format has more {} placeholders than arguments");
                 }
                 JsonNode value = args.get(next++);
-                out.append(value.isTextual() ? value.asText() : Json.write(value));
+                out.append(formatted(value));
                 i++;
             } else {
                 out.append(c);
@@ -101,7 +101,29 @@ public final class Intrinsics {
         return Json.NODES.textNode(out.toString());
     }
 
+    /** AWS prints objects and arrays in States.Format the way Java prints maps and lists: {a=1, b=[]}. */
+    private static String formatted(JsonNode value) {
+        if (value.isTextual()) {
+            return value.asText();
+        }
+        if (value.isObject()) {
+            StringBuilder out = new StringBuilder("{");
+            value.fields().forEachRemaining(e -> out.append(out.length() > 1 ? ", " : "").append(e.getKey()).append('=')
+                    .append(formatted(e.getValue())));
+            return out.append('}').toString();
+        }
+        if (value.isArray()) {
+            StringBuilder out = new StringBuilder("[");
+            value.forEach(v -> out.append(out.length() > 1 ? ", " : "").append(formatted(v)));
+            return out.append(']').toString();
+        }
+        return Json.write(value);
+    }
+
     private static JsonNode stringToJson(String text) {
+        if (text.isBlank()) {
+            return Json.NODES.nullNode();
+        }
         try {
             return Json.MAPPER.readTree(text);
         } catch (Exception e) {
@@ -271,6 +293,18 @@ public final class Intrinsics {
             return value.asLong();
         }
         throw failure(name + " argument " + (index + 1) + " must be an integer, got " + Json.write(value));
+    }
+
+    /** MathAdd takes any numbers and rounds each half up first, as AWS does (1.5 → 2, -1.5 → -1). */
+    private static long rounded(String name, List<JsonNode> args, int index) {
+        if (args.size() != 2) {
+            throw failure(name + " takes 2 arguments, got " + args.size());
+        }
+        JsonNode value = args.get(index);
+        if (!value.isNumber()) {
+            throw failure(name + " argument " + (index + 1) + " must be a number, got " + Json.write(value));
+        }
+        return Math.round(value.asDouble());
     }
 
     private static StateFailedException failure(String cause) {

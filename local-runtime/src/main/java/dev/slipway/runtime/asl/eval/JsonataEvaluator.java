@@ -67,18 +67,31 @@ public final class JsonataEvaluator {
         return text.substring(2, text.length() - 2).trim();
     }
 
-    /** Evaluates one expression; MissingNode means JSONata's undefined. */
+    /**
+     * Evaluates one expression; MissingNode means JSONata's undefined. The expression is wrapped in
+     * an object constructor because the library returns Java null for both null and undefined, while
+     * an object keeps a null member and drops an undefined one.
+     */
     public static JsonNode evaluate(String expression, JsonNode states, Variables variables, String field) {
         try {
-            Jsonata compiled = COMPILED.computeIfAbsent(expression, Jsonata::jsonata);
+            Jsonata compiled = COMPILED.computeIfAbsent(expression, e -> Jsonata.jsonata("{\"v\": (" + e + "\n)}"));
             Jsonata.Frame frame = compiled.createFrame();
+            JsonataFunctions.bind(frame);
             variables.visible().forEach((name, value) -> frame.bind(name, toJava(value)));
             frame.bind("states", toJava(states));
-            Object result = compiled.evaluate(null, frame);
-            return toJson(result, expression, field);
+            Map<?, ?> wrapped = (Map<?, ?>) compiled.evaluate(null, frame);
+            if (wrapped == null || !wrapped.containsKey("v")) {
+                return MissingNode.getInstance();
+            }
+            Object result = wrapped.get("v");
+            return result == null ? Json.NODES.nullNode() : toJson(result, expression, field);
         } catch (StateFailedException e) {
             throw e;
         } catch (RuntimeException e) {
+            Throwable cause = e.getCause() instanceof StateFailedException f ? f : null;
+            if (cause != null) {
+                throw (StateFailedException) cause;
+            }
             throw new StateFailedException(ErrorNames.QUERY_EVALUATION, "An error occurred while evaluating the JSONata"
                     + " expression '" + expression + "' specified for the field '" + field + "': " + e.getMessage());
         }

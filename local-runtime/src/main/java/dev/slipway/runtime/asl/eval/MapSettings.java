@@ -44,6 +44,9 @@ record MapSettings(int maxConcurrency, Long toleratedCount, Double toleratedPerc
         }
         Double percent = null;
         if (percentage != null) {
+            if (percentage.isTextual() && percentage.asText().matches("-?\\d+(\\.\\d+)?")) {
+                percentage = Json.NODES.numberNode(Double.parseDouble(percentage.asText()));
+            }
             if (!percentage.isNumber()) {
                 throw StateFailedException.runtime("The ToleratedFailurePercentagePath field refers to value \""
                         + text(percentage) + "\" which is not a valid float: " + state.toleratedFailurePercentagePath());
@@ -71,6 +74,9 @@ record MapSettings(int maxConcurrency, Long toleratedCount, Double toleratedPerc
     }
 
     private static long integer(JsonNode value, String field, String path) {
+        if (value.isTextual() && value.asText().matches("-?\\d+")) {
+            return Long.parseLong(value.asText());
+        }
         if (!value.isIntegralNumber()) {
             throw StateFailedException.runtime("The " + field + " field refers to value \"" + text(value)
                     + "\" which is not a valid integer: " + path);

@@ -54,15 +54,59 @@ public final class Paths {
         if (path.equals("$")) {
             return document;
         }
+        JsonNode simple = readFieldChain(document, path);
+        if (simple != null) {
+            return simple;
+        }
         try {
             JsonPath compiled = COMPILED.computeIfAbsent(path, JsonPath::compile);
             Object value = compiled.read(document, JAYWAY);
             return value instanceof JsonNode node ? node : Json.MAPPER.valueToTree(value);
         } catch (PathNotFoundException e) {
+            // An indefinite path (wildcard, slice, filter) that matches nothing selects an empty list in AWS.
+            if (!JsonPath.isPathDefinite(path)) {
+                return Json.NODES.arrayNode();
+            }
             throw new PathMissingException(e.getMessage());
         } catch (InvalidPathException e) {
             throw new PathMissingException("Invalid path: " + e.getMessage());
         }
+    }
+
+    /**
+     * The common case, a chain of field names ({@code $.a.b}, {@code $['a']}), read directly: faster, and
+     * bracket names are taken literally as AWS takes them (Jayway would unescape a backslash). Returns
+     * null to leave anything else (wildcards, slices, filters, indexes, non-object steps) to Jayway;
+     * a missing field gets Jayway's own messages.
+     */
+    private static JsonNode readFieldChain(JsonNode document, String path) {
+        if (path.indexOf('*') >= 0 || path.indexOf('?') >= 0 || path.indexOf('@') >= 0 || path.indexOf('(') >= 0
+                || path.indexOf(':') >= 0 || path.contains("..") || path.indexOf(',') >= 0) {
+            return null;
+        }
+        List<Object> steps;
+        try {
+            steps = referenceSteps(path);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        StringBuilder walked = new StringBuilder("$");
+        JsonNode current = document;
+        for (int i = 0; i < steps.size(); i++) {
+            if (!(steps.get(i) instanceof String field) || !current.isObject()) {
+                return null;
+            }
+            walked.append("['").append(field).append("']");
+            JsonNode next = current.get(field);
+            if (next == null) {
+                if (i == steps.size() - 1) {
+                    throw new PathMissingException("No results for path: " + walked);
+                }
+                throw new PathMissingException("Missing property in path " + walked);
+            }
+            current = next;
+        }
+        return current;
     }
 
     /** Whether {@code path} selects something (Choice's IsPresent). */

@@ -27,7 +27,8 @@ final class ConformanceSuite {
 
     static void runAndCheck(String label, CaseRunner runner) {
         List<ConformanceCase> cases = ConformanceCase.loadAll();
-        assertThat(cases).as("conformance cases").hasSizeGreaterThan(900);
+        boolean filtered = System.getProperty("slipway.conformance.only") != null;
+        assertThat(cases).as("conformance cases").hasSizeGreaterThan(filtered ? 0 : 900);
         Map<String, String> failures = new ConcurrentHashMap<>();
         Map<String, int[]> perCategory = new TreeMap<>();
         cases.parallelStream().forEach(c -> {
@@ -48,6 +49,10 @@ final class ConformanceSuite {
         perCategory.forEach((k, v) -> summary.append(String.format("  %-20s %4d/%d%n", k, v[0], v[1])));
         new TreeMap<>(failures).forEach((id, why) -> summary.append("  FAIL ").append(id).append(": ").append(why).append('\n'));
         System.out.println(summary);
+        if (filtered) {
+            assertThat(failures).as("failing cases among those selected by slipway.conformance.only").isEmpty();
+            return;
+        }
         assertThat(new TreeMap<>(failures).keySet()).as("failing cases (" + label + ") versus known-failures.txt\n" + summary)
                 .containsExactlyInAnyOrderElementsOf(knownFailures().keySet());
     }
