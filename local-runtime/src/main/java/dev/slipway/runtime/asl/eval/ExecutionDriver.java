@@ -35,8 +35,7 @@ public final class ExecutionDriver {
         details.put("stateMachineArn", execution.record().stateMachineArn());
         execution.append(HistoryEventType.ExecutionStarted, details, "", null);
         armExecutionTimeout(execution);
-        JsonNode input = Json.parse(execution.record().input());
-        executor.execute(() -> runFrom(execution, execution.program().startAt(), input, null));
+        executor.execute(() -> runFrom(execution, execution.program().startAt(), execution.input(), null));
     }
 
     /** Continues an execution from its recorded history after a restart. */
