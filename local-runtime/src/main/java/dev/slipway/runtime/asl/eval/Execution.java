@@ -100,13 +100,21 @@ public final class Execution {
         }
     }
 
-    void close(ExecutionStatus finalStatus, JsonNode finalOutput, String finalError, String finalCause) {
+    /** Closes at the time of the closing event, so a reload from the history reports the same stop time. */
+    void closeAt(Instant when, ExecutionStatus finalStatus, JsonNode finalOutput, String finalError, String finalCause) {
         this.output = finalOutput;
         this.error = finalError;
         this.cause = finalCause;
-        this.stopDate = clock.instant();
+        this.stopDate = when;
         this.status = finalStatus;
         done.complete(this);
+    }
+
+    /** After a restart: the redrives the history records. */
+    void restoreRedrives(int count, Instant last) {
+        this.redriveCount = count;
+        this.redriveDate = last;
+        this.contextExecution = null;
     }
 
     void reopenForRedrive(Instant when) {
