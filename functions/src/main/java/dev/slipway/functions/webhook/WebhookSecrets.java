@@ -33,11 +33,12 @@ public final class WebhookSecrets {
         return prefix + "/gitlab-signing";
     }
 
+    /** An empty secret counts as none: HMAC with an empty key would accept anyone who guesses that. */
     Optional<String> secret(Provider provider) {
-        return store.find(secretName(provider));
+        return store.find(secretName(provider)).filter(s -> !s.isBlank());
     }
 
     Optional<String> gitlabSigningToken() {
-        return store.find(gitlabSigningName());
+        return store.find(gitlabSigningName()).filter(s -> !s.isBlank());
     }
 }
