@@ -27,8 +27,8 @@ class SecretsManagerSecretStoreIT extends SecretStoreContract {
         SecretStore store = new SecretsManagerSecretStore(client, Clock.systemUTC(), Duration.ofMinutes(5));
         return new SecretStore() {
             @Override
-            public java.util.Optional<String> find(String name) {
-                return store.find(prefix + name);
+            public java.util.Optional<String> lookup(String name) {
+                return store.lookup(prefix + name);
             }
         };
     }
@@ -38,13 +38,13 @@ class SecretsManagerSecretStoreIT extends SecretStoreContract {
         client.createSecret(r -> r.name(prefix + "rotating").secretString("v1"));
         MutableClock clock = new MutableClock();
         SecretsManagerSecretStore store = new SecretsManagerSecretStore(client, clock, Duration.ofMinutes(5));
-        assertThat(store.find(prefix + "rotating")).contains("v1");
+        assertThat(store.lookup(prefix + "rotating")).contains("v1");
 
         client.putSecretValue(r -> r.secretId(prefix + "rotating").secretString("v2"));
-        assertThat(store.find(prefix + "rotating")).as("cached").contains("v1");
+        assertThat(store.lookup(prefix + "rotating")).as("cached").contains("v1");
         clock.advance(Duration.ofMinutes(6));
 
-        assertThat(store.find(prefix + "rotating")).contains("v2");
+        assertThat(store.lookup(prefix + "rotating")).contains("v2");
     }
 
     @Test
@@ -52,7 +52,7 @@ class SecretsManagerSecretStoreIT extends SecretStoreContract {
         SecretsManagerClient nowhere = LocalAws.secrets(URI.create("http://127.0.0.1:" + LocalAws.freePort()));
         SecretsManagerSecretStore store = new SecretsManagerSecretStore(nowhere, Clock.systemUTC(), Duration.ofMinutes(5));
 
-        assertThatThrownBy(() -> store.find("slipway/webhooks/github"))
+        assertThatThrownBy(() -> store.lookup("slipway/webhooks/github"))
                 .isInstanceOf(SecretStoreUnavailableException.class)
                 .hasMessageContaining("slipway/webhooks/github");
     }
