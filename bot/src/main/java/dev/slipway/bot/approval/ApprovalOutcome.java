@@ -1,6 +1,6 @@
 package dev.slipway.bot.approval;
 
-import dev.slipway.bot.model.ApprovalRequest;
+import dev.slipway.core.approval.Approval;
 
 /** What one click on Approve or Reject leads to. */
 public sealed interface ApprovalOutcome {
@@ -10,15 +10,15 @@ public sealed interface ApprovalOutcome {
     }
 
     /** The approval was counted but more are needed; {@code approval} is the updated record. */
-    record Counted(ApprovalRequest approval, long missing) implements ApprovalOutcome {
+    record Counted(Approval approval, long missing) implements ApprovalOutcome {
     }
 
     /** Enough approvals: the pipeline continues. */
-    record Approved(ApprovalRequest approval) implements ApprovalOutcome {
+    record Approved(Approval approval) implements ApprovalOutcome {
     }
 
     /** One allowed approver rejected: the pipeline stops at this environment. */
-    record Rejected(ApprovalRequest approval) implements ApprovalOutcome {
+    record Rejected(Approval approval) implements ApprovalOutcome {
     }
 
     enum Reason { UNKNOWN_APPROVAL, ALREADY_DECIDED, EXPIRED, NOT_AN_APPROVER, SELF_APPROVAL, ALREADY_VOTED }

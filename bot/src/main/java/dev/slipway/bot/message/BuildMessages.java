@@ -5,7 +5,12 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.slipway.bot.model.BuildSnapshot;
+import dev.slipway.core.build.BuildRecord;
+import dev.slipway.core.build.BuildRequest;
+import dev.slipway.core.build.StageNames;
+import dev.slipway.core.build.StageRecord;
+import java.net.URI;
+import java.time.Duration;
 import dev.slipway.bot.model.RollbackNotice;
 import dev.slipway.bot.model.StageFailure;
 import java.util.ArrayList;
@@ -24,38 +29,69 @@ public final class BuildMessages {
     private BuildMessages() {
     }
 
-    public static SlackContent build(BuildSnapshot build) {
-        String title = build.status().emoji() + " *" + Mrkdwn.escape(build.service()) + "* "
-                + Mrkdwn.link(build.buildUrl(), "#" + build.buildId()) + " " + build.status().words();
-        String origin = Mrkdwn.escape(build.repository()) + " " + Mrkdwn.code(build.ref()) + " @ "
-                + Mrkdwn.code(build.shortCommit()) + " by " + Mrkdwn.mention(build.triggeredBy());
+    /**
+     * The build's one message. {@code service} is the pipeline file's service (or release name);
+     * stages named {@code deploy:<env>} are listed under Deploys with the image they roll out.
+     */
+    public static SlackContent build(BuildRecord build, String service, URI buildUrl) {
+        BuildRequest request = build.request();
+        String title = "*" + Mrkdwn.escape(service) + "* " + Mrkdwn.link(buildUrl, "#" + build.id()) + " "
+                + StatusWords.of(build.status());
+        String origin = Mrkdwn.escape(build.repo()) + " " + Mrkdwn.code(refOf(request)) + " @ "
+                + Mrkdwn.code(shortSha(request.commit())) + " by " + Mrkdwn.mention(request.actor());
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(title + "\n" + origin))));
-        if (!build.stages().isEmpty()) {
-            blocks.add(section(s -> s.text(markdownText(stageLines(build)))));
+        blocks.add(section(s -> s.text(markdownText(title + "\n" + origin + reasonLine(build)))));
+        List<StageRecord> stages = build.stages().stream().filter(st -> !isDeploy(st)).toList();
+        List<StageRecord> deploys = build.stages().stream().filter(BuildMessages::isDeploy).toList();
+        if (!stages.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText(stages.stream().map(BuildMessages::stageLine)
+                    .collect(Collectors.joining("\n"))))));
         }
-        build.imageDigest().ifPresent(digest ->
-                blocks.add(context(c -> c.elements(List.of(markdownText("Image " + Mrkdwn.code(digest)))))));
-        if (!build.deploys().isEmpty()) {
-            blocks.add(section(s -> s.text(markdownText(deployLines(build)))));
+        if (!build.images().isEmpty()) {
+            String images = build.images().entrySet().stream()
+                    .map(e -> (e.getKey().isEmpty() ? "Image " : Mrkdwn.escape(e.getKey()) + " ") + Mrkdwn.code(e.getValue()))
+                    .collect(Collectors.joining("\n"));
+            blocks.add(context(c -> c.elements(List.of(markdownText(images)))));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.link(build.buildUrl(), "Build page and logs"))))));
-        String text = build.service() + " #" + build.buildId() + " " + build.status().words();
-        return new SlackContent(text, blocks);
+        if (!deploys.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText(deploys.stream().map(d -> deployLine(d, build))
+                    .collect(Collectors.joining("\n", "*Deploys*\n", ""))))));
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.link(buildUrl, "Build page and logs"))))));
+        return new SlackContent(service + " #" + build.id() + " " + StatusWords.plain(build.status()), blocks);
     }
 
-    private static String stageLines(BuildSnapshot build) {
-        return build.stages().stream().map(stage -> stage.status().emoji() + " " + Mrkdwn.escape(stage.name())
-                + " " + stage.status().words()
-                + stage.duration().map(d -> " in " + Mrkdwn.duration(d)).orElse(""))
-                .collect(Collectors.joining("\n"));
+    private static boolean isDeploy(StageRecord stage) {
+        return stage.name().startsWith(StageNames.DEPLOY_PREFIX);
     }
 
-    private static String deployLines(BuildSnapshot build) {
-        return build.deploys().stream().map(deploy -> deploy.status().emoji() + " "
-                + Mrkdwn.escape(deploy.environment()) + " " + deploy.status().words() + " "
-                + Mrkdwn.code(deploy.image()))
-                .collect(Collectors.joining("\n", "*Deploys*\n", ""));
+    private static String stageLine(StageRecord stage) {
+        Duration took = stage.duration();
+        return StatusWords.of(stage.status()) + " " + Mrkdwn.escape(label(stage))
+                + (took == null ? "" : " in " + Mrkdwn.duration(took));
+    }
+
+    private static String deployLine(StageRecord deploy, BuildRecord build) {
+        String image = build.images().get(deploy.service() == null ? "" : deploy.service());
+        return StatusWords.of(deploy.status()) + " " + Mrkdwn.escape(label(deploy).substring(StageNames.DEPLOY_PREFIX.length()))
+                + (image == null ? "" : " " + Mrkdwn.code(image))
+                + (deploy.duration() == null ? "" : " in " + Mrkdwn.duration(deploy.duration()));
+    }
+
+    private static String label(StageRecord stage) {
+        return stage.service() == null ? stage.name() : stage.name() + " (" + stage.service() + ")";
+    }
+
+    private static String reasonLine(BuildRecord build) {
+        return build.reason() == null || !build.status().isTerminal() ? "" : "\n_" + Mrkdwn.escape(build.reason()) + "_";
+    }
+
+    private static String refOf(BuildRequest request) {
+        return request.tag() != null ? request.tag() : request.branch() != null ? request.branch() : request.ref();
+    }
+
+    private static String shortSha(String sha) {
+        return sha == null ? "unknown" : sha.substring(0, Math.min(7, sha.length()));
     }
 
     /** The thread reply on a failure: the stage, its exit code, the log's tail (as much as fits), the link. */
