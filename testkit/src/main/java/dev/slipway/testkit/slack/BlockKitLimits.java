@@ -9,9 +9,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  * most 75, its {@code value} at most 2000 and its {@code action_id} at most 255; at most 25
  * elements in an actions block and 10 in a context block.
  */
-final class BlockKitLimits {
+public final class BlockKitLimits {
 
     private BlockKitLimits() {
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** {@code null} when the JSON array of blocks is acceptable to Slack, else the error code Slack answers. */
+    public static String check(String blocksJson) {
+        try {
+            return check(JSON.readTree(blocksJson));
+        } catch (java.io.IOException e) {
+            return "invalid_blocks_format";
+        }
     }
 
     /** {@code null} when the blocks are acceptable, else the Slack error code. */
