@@ -50,6 +50,18 @@ final class ChannelPacer {
         }
     }
 
+    /** {@code name} turned out to be {@code id}: from now on they share one pace. */
+    void sameChannel(String name, String id) {
+        synchronized (this) {
+            Long named = nextAllowed.remove(name);
+            if (named != null && !name.equals(id)) {
+                nextAllowed.merge(id, named, Math::max);
+            } else if (named != null) {
+                nextAllowed.put(id, named);
+            }
+        }
+    }
+
     private void sleep(long nanos) {
         if (nanos <= 0) {
             return;

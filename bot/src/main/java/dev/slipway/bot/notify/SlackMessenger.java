@@ -32,7 +32,14 @@ public final class SlackMessenger implements Messenger {
     private final ChannelPacer pacer;
     private final Map<String, String> channelIds = new ConcurrentHashMap<>();
 
-    /** @param interval the least time between two messages to one channel; Slack's limit is about one second */
+    /**
+     * The pace Slipway keeps: Slack allows about one message per second per channel, and requests
+     * spaced exactly one second apart can arrive closer than that; a tenth of a second spare avoids
+     * most 429s (which are still honoured when they come).
+     */
+    public static final Duration SLACK_PACE = Duration.ofMillis(1100);
+
+    /** @param interval the least time between two messages to one channel, normally {@link #SLACK_PACE} */
     public SlackMessenger(MethodsClient client, String token, Duration interval) {
         this(client, token, new ChannelPacer(interval, System::nanoTime, d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000)));
     }
@@ -47,7 +54,9 @@ public final class SlackMessenger implements Messenger {
     public MessageRef post(String channel, SlackContent content) {
         ChatPostMessageResponse posted = send("chat.postMessage", channel, () -> client.chatPostMessage(r -> r.token(token)
                 .channel(channel).text(content.text()).blocks(content.blocks())));
-        channelIds.put(channel, posted.getChannel());
+        if (channelIds.putIfAbsent(channel, posted.getChannel()) == null) {
+            pacer.sameChannel(channel, posted.getChannel());
+        }
         return new MessageRef(posted.getChannel(), posted.getTs());
     }
 
