@@ -47,4 +47,9 @@ public final class InMemoryDeliveryLedger implements DeliveryLedger {
             entries.put(key, new Entry(existing.build(), false, Instant.MIN));
         }
     }
+
+    /** How many deliveries were ever claimed: lets tests prove a refused request recorded nothing. */
+    public synchronized int size() {
+        return entries.size();
+    }
 }

@@ -1,0 +1,44 @@
+package dev.slipway.core.lint;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Environment variables and build args: valid names, plain values, and no secrets written inline. */
+final class EnvReader {
+
+    private EnvReader() {
+    }
+
+    /** The variables under {@code key}, or an empty map when the key is absent. */
+    static Map<String, String> read(MappingReader parent, String key) {
+        return parent.mapping(key, null).map(EnvReader::read).orElse(Map.of());
+    }
+
+    private static Map<String, String> read(MappingReader env) {
+        Problems problems = env.problems();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (MappingReader.Entry entry : env.entries()) {
+            String path = env.pathOf(entry.key());
+            if (!Formats.isEnvName(entry.key())) {
+                problems.error(entry.keyNode(), path, "invalid-name", "`" + entry.key()
+                        + "` is not a valid variable name",
+                        "use letters, digits and '_', not starting with a digit, e.g. "
+                                + entry.key().replaceAll("[^A-Za-z0-9_]", "_").replaceAll("^([0-9])", "_$1"));
+                continue;
+            }
+            Optional<String> value = Values.text(entry.value(), path, problems);
+            value.ifPresent(v -> {
+                values.put(entry.key(), v);
+                boolean tokenShaped = SecretPatterns.tokenShape(v).isPresent(); // already an error
+                if (!tokenShaped && SecretPatterns.looksLikeInlineSecret(entry.key(), v)) {
+                    problems.warning(entry.value(), path, "inline-secret", "`" + entry.key()
+                            + "` looks like a secret written into the file",
+                            "if it is a real secret, add its name to `secrets:` and remove it here;"
+                                    + " to use another name, write `" + entry.key() + ": ${SECRET_NAME}`");
+                }
+            });
+        }
+        return values;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.slipway.core.pipeline;
+
+/** Where build messages go. */
+public record Notify(String slackChannel) {
+}
