@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 /**
  * The Step Functions adapter through the real AWS SDK against moto server, which implements the
  * Step Functions API: the SendTaskSuccess and SendTaskFailure requests are well formed and reach
- * the service. moto accepts any task token, so the mapping of TaskTimedOut and friends to
- * {@link TaskTokenGoneException} is covered only by the bot's tests against the recording fake
- * until Slipway's own engine serves the Step Functions API.
+ * the service. moto accepts any task token; the token semantics (a closed task answers
+ * TaskTimedOut, mapped to {@link TaskTokenGoneException}) are tested against Slipway's own engine in
+ * local-runtime's {@code ApprovalOnEngineIT}, which can see both modules.
  */
 class SfnTaskCallbacksIT {
 
