@@ -1,0 +1,114 @@
+package dev.slipway.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
+import dev.slipway.core.task.TaskSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Removes containers, networks and volumes by their Slipway labels (DESIGN.md §6): after every
+ * stage for that stage, and at start-up for everything a crashed run left behind.
+ *
+ * <p>Safe to call any number of times and concurrently: what is already gone is skipped.
+ * Containers go first, because a network or volume in use cannot be removed.
+ */
+public final class Reaper {
+
+    private static final System.Logger LOG = System.getLogger(Reaper.class.getName());
+
+    private final DockerClient docker;
+
+    public Reaper(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** What one sweep removed (or, with {@link #leftovers}, what is there). */
+    public record Sweep(List<String> containers, List<String> networks, List<String> volumes) {
+        public boolean isEmpty() {
+            return containers.isEmpty() && networks.isEmpty() && volumes.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "containers " + containers + ", networks " + networks + ", volumes " + volumes;
+        }
+    }
+
+    /** Removes everything of every build: for start-up, when no build of this runtime is running. */
+    public Sweep reapAll() {
+        return reap(Map.of(TaskSpec.BUILD_LABEL, ""));
+    }
+
+    /** Removes everything of one build. */
+    public Sweep reapBuild(String buildId) {
+        return reap(Map.of(TaskSpec.BUILD_LABEL, buildId));
+    }
+
+    /** Removes everything of one stage of one build. */
+    public Sweep reapStage(String buildId, String stage) {
+        return reap(Map.of(TaskSpec.BUILD_LABEL, buildId, TaskSpec.STAGE_LABEL, stage));
+    }
+
+    /** What carries the labels now, without removing it. An empty value matches any value. */
+    public Sweep leftovers(Map<String, String> labels) {
+        return new Sweep(
+                containers(labels).stream().map(c -> c.getNames().length > 0 ? c.getNames()[0].substring(1) : c.getId()).toList(),
+                networks(labels).stream().map(Network::getName).toList(),
+                volumes(labels));
+    }
+
+    private Sweep reap(Map<String, String> labels) {
+        List<String> removedContainers = new ArrayList<>();
+        for (Container c : containers(labels)) {
+            ignoreMissing(() -> docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
+            removedContainers.add(c.getNames().length > 0 ? c.getNames()[0].substring(1) : c.getId());
+        }
+        List<String> removedNetworks = new ArrayList<>();
+        for (Network n : networks(labels)) {
+            ignoreMissing(() -> docker.removeNetworkCmd(n.getId()).exec());
+            removedNetworks.add(n.getName());
+        }
+        List<String> removedVolumes = new ArrayList<>();
+        for (String v : volumes(labels)) {
+            ignoreMissing(() -> docker.removeVolumeCmd(v).exec());
+            removedVolumes.add(v);
+        }
+        Sweep sweep = new Sweep(removedContainers, removedNetworks, removedVolumes);
+        if (!sweep.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, "removed " + sweep);
+        }
+        return sweep;
+    }
+
+    private List<Container> containers(Map<String, String> labels) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilters(labels)).exec();
+    }
+
+    private List<Network> networks(Map<String, String> labels) {
+        return docker.listNetworksCmd().withFilter("label", labelFilters(labels)).exec();
+    }
+
+    private List<String> volumes(Map<String, String> labels) {
+        var response = docker.listVolumesCmd().withFilter("label", labelFilters(labels)).exec();
+        if (response.getVolumes() == null) {
+            return List.of();
+        }
+        return response.getVolumes().stream().map(v -> v.getName()).toList();
+    }
+
+    private static List<String> labelFilters(Map<String, String> labels) {
+        return labels.entrySet().stream().map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    private static void ignoreMissing(Runnable removal) {
+        try {
+            removal.run();
+        } catch (NotFoundException e) {
+            // Removed meanwhile by the stage's own cleanup or another sweep: the goal is met.
+        }
+    }
+}
