@@ -1,0 +1,99 @@
+package dev.slipway.runtime.asl.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.runtime.asl.history.HistoryEvent;
+import dev.slipway.runtime.asl.history.HistoryEventType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a recorded history back into where the top level stands: the variables assigned so far, the
+ * state that was entered but not exited (with the token it was parked on), the last exit, and the
+ * closing event if there is one.
+ */
+final class HistoryReplay {
+    private final Variables variables = Variables.root();
+    private HistoryEvent openState;
+    private String parkedToken;
+    private HistoryEvent lastExited;
+    private HistoryEvent closing;
+
+    static HistoryReplay of(List<HistoryEvent> events) {
+        HistoryReplay replay = new HistoryReplay();
+        events.forEach(replay::apply);
+        return replay;
+    }
+
+    private void apply(HistoryEvent event) {
+        HistoryEventType type = event.type();
+        if (type.closesExecution()) {
+            closing = event;
+            return;
+        }
+        if (type == HistoryEventType.ExecutionRedriven) {
+            closing = null;
+            return;
+        }
+        if (!event.topLevel()) {
+            return;
+        }
+        if (type.isStateEntered()) {
+            openState = event;
+            parkedToken = null;
+        } else if (type.isStateExited()) {
+            openState = null;
+            parkedToken = null;
+            lastExited = event;
+            assign(event.details().path("assignedVariables"));
+        } else if (type == HistoryEventType.TaskScheduled) {
+            parkedToken = event.internal();
+        } else if (type == HistoryEventType.TaskSucceeded || type == HistoryEventType.TaskFailed
+                || type == HistoryEventType.TaskTimedOut) {
+            parkedToken = null;
+        }
+    }
+
+    private void assign(JsonNode assigned) {
+        if (assigned.isObject()) {
+            Map<String, JsonNode> values = new LinkedHashMap<>();
+            assigned.fields().forEachRemaining(e -> values.put(e.getKey(), Json.parse(e.getValue().asText())));
+            variables.assignAll(values);
+        }
+    }
+
+    void applyClosing(Execution execution) {
+        JsonNode details = closing.details();
+        switch (closing.type()) {
+            case ExecutionSucceeded -> execution.close(ExecutionStatus.SUCCEEDED,
+                    Json.parse(details.path("output").asText()), null, null);
+            case ExecutionFailed -> execution.close(ExecutionStatus.FAILED, null, text(details, "error"), text(details, "cause"));
+            case ExecutionAborted -> execution.close(ExecutionStatus.ABORTED, null, text(details, "error"), text(details, "cause"));
+            default -> execution.close(ExecutionStatus.TIMED_OUT, null, text(details, "error"), text(details, "cause"));
+        }
+    }
+
+    private static String text(JsonNode details, String field) {
+        return details.has(field) ? details.get(field).asText() : null;
+    }
+
+    Variables variables() {
+        return variables;
+    }
+
+    HistoryEvent openState() {
+        return openState;
+    }
+
+    String parkedToken() {
+        return parkedToken;
+    }
+
+    HistoryEvent lastExited() {
+        return lastExited;
+    }
+
+    HistoryEvent closing() {
+        return closing;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.slipway.runtime.asl.model;
+
+/** {@code "Type": "Succeed"}: ends the execution (or branch) successfully. */
+public record SucceedState(StateCommon common) implements State {
+}
