@@ -3,12 +3,24 @@ package dev.slipway.core.secret;
 import java.util.Optional;
 
 /**
- * Looks up secret values by name (Secrets Manager in the cloud, a local file or map on one
- * machine). Implementations are thread-safe; looking up the same name twice is harmless.
+ * Secrets by name (Secrets Manager in the cloud): webhook secrets, SCM tokens, Slack tokens,
+ * registry credentials and the secrets a pipeline file names under {@code secrets:}.
+ *
+ * <p>Contract, checked by {@code SecretStoreContract}:
+ * <ul>
+ *   <li>{@link #find} returns the current value, or empty when no secret has the name; any other
+ *       failure (no access, service down) throws {@link SecretStoreUnavailableException}, never
+ *       empty, so a missing permission is not mistaken for "no secret configured".</li>
+ *   <li>Values never appear in exception messages or logs.</li>
+ *   <li>Thread-safe; implementations may cache for a short time.</li>
+ * </ul>
  */
-@FunctionalInterface
 public interface SecretStore {
 
-    /** The value, or empty when no secret has this name. Never logs the value. */
-    Optional<String> lookup(String name);
+    Optional<String> find(String name);
+
+    /** The secret's value, or {@link SecretNotFoundException} naming what to create. */
+    default String require(String name) {
+        return find(name).orElseThrow(() -> new SecretNotFoundException(name));
+    }
 }

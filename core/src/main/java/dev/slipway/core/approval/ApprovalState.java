@@ -1,0 +1,9 @@
+package dev.slipway.core.approval;
+
+/** Where an approval request is; only OPEN requests accept decisions. */
+public enum ApprovalState {
+    OPEN,
+    APPROVED,
+    REJECTED,
+    EXPIRED
+}
