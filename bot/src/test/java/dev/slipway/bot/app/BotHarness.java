@@ -1,0 +1,152 @@
+package dev.slipway.bot.app;
+
+import com.slack.api.bolt.App;
+import com.sun.net.httpserver.HttpServer;
+import dev.slipway.bot.approval.ApprovalFixtures;
+import dev.slipway.bot.approval.ApprovalRules;
+import dev.slipway.bot.approval.ApprovalService;
+import dev.slipway.bot.approval.ApprovalViews;
+import dev.slipway.bot.approval.SlackUserGroups;
+import dev.slipway.bot.fakes.FixedStatus;
+import dev.slipway.bot.fakes.MutableClock;
+import dev.slipway.bot.fakes.RecordingReleaseActions;
+import dev.slipway.bot.fakes.RecordingTaskCallbacks;
+import dev.slipway.bot.release.StatusReport;
+import dev.slipway.testkit.approval.InMemoryApprovalStore;
+import dev.slipway.testkit.build.InMemoryBuildStore;
+import dev.slipway.testkit.ingress.InMemoryDeliveryLedger;
+import dev.slipway.testkit.slack.SlackRequestSigner;
+import dev.slipway.testkit.slack.SlackRequestSigner.SignedRequest;
+import dev.slipway.testkit.slack.SlackWebApiServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The bot as it runs on one machine: Bolt behind the JDK HTTP server at {@code /slack/events},
+ * talking to the testkit's Slack Web API server, with in-memory stores and recording fakes for
+ * the ports that issue 6 implements. Requests are signed as Slack signs them.
+ */
+final class BotHarness implements AutoCloseable {
+
+    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    static final String TOKEN = "xoxb-slipway-test";
+    static final String CHANNEL = "C0DEPLOYS";
+
+    final SlackWebApiServer slack = SlackWebApiServer.start()
+            .token(TOKEN, SlackWebApiServer.BOT_SCOPES, "U0SLIPWAY")
+            .channel(CHANNEL, "deploys")
+            .userGroup("S0PLATFORM", List.of("U0CAROL", "U0DAVE"));
+    final MutableClock clock = new MutableClock(ApprovalFixtures.REQUESTED.plus(Duration.ofMinutes(5)));
+    final RecordingReleaseActions actions = new RecordingReleaseActions(List.of("api", "web"));
+    final RecordingTaskCallbacks callbacks = new RecordingTaskCallbacks();
+    final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
+    final InMemoryBuildStore builds = new InMemoryBuildStore();
+    final InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
+    final SlackRequestSigner signer = new SlackRequestSigner(SECRET);
+    final App app;
+    private final HttpServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicInteger triggers = new AtomicInteger();
+
+    BotHarness(StatusReport status) {
+        BotConfig config = new BotConfig(SECRET, Optional.of(TOKEN), slack.methodsUrlPrefix(),
+                URI.create("http://localhost:8080/"), clock);
+        SlackUserGroups groups = new SlackUserGroups(SlipwayBot.slack(config).methods(), TOKEN, clock);
+        ApprovalService service = new ApprovalService(approvals, new ApprovalViews(builds, config.pagesBase()),
+                new ApprovalRules(groups), callbacks, clock);
+        app = SlipwayBot.create(config, new SlipwayBot.Ports(actions, new FixedStatus(status), service, ledger));
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/slack/events", new SlackEventsHttpHandler(app));
+        server.start();
+        // Bolt checks the bot token with auth.test when it starts; tests look at what requests cause.
+        app.start();
+        slack.clearRecords();
+    }
+
+    BotHarness() {
+        this(new StatusReport(List.of(), List.of(), List.of()));
+    }
+
+    URI eventsUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slack/events");
+    }
+
+    HttpResponse<String> send(SignedRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(eventsUrl()).POST(HttpRequest.BodyPublishers.ofString(request.body()));
+        request.headers().forEach(builder::header);
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The fields Slack posts for a slash command (api.slack.com/interactivity/slash-commands). */
+    SignedRequest command(String userId, String command, String text) {
+        return signer.command(commandFields(userId, command, text));
+    }
+
+    Map<String, String> commandFields(String userId, String command, String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("token", "legacy-verification-token");
+        fields.put("team_id", "T0SLIPWAY");
+        fields.put("team_domain", "slipway-test");
+        fields.put("channel_id", CHANNEL);
+        fields.put("channel_name", "deploys");
+        fields.put("user_id", userId);
+        fields.put("user_name", userId.toLowerCase());
+        fields.put("command", command);
+        fields.put("text", text);
+        fields.put("api_app_id", "A0SLIPWAY");
+        fields.put("response_url", slack.newResponseUrl());
+        fields.put("trigger_id", "trigger-" + triggers.incrementAndGet());
+        return fields;
+    }
+
+    /** A click on a button of the approval message, from the fixture payload. */
+    SignedRequest click(String userId, String actionId, String approvalId, String messageTs) {
+        String payload = fixture("slack/block-action.json")
+                .replace("${user}", userId).replace("${action_id}", actionId).replace("${approval_id}", approvalId)
+                .replace("${message_ts}", messageTs).replace("${trigger_id}", "trigger-" + triggers.incrementAndGet())
+                .replace("${response_url}", slack.newResponseUrl());
+        return signer.interaction(payload);
+    }
+
+    static String fixture(String path) {
+        try (InputStream in = BotHarness.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        slack.close();
+    }
+}
