@@ -29,6 +29,7 @@ public final class BuildPages implements HttpHandler {
     private final BuildLogs logs;
     private final Duration poll;
     private final String template;
+    private final java.util.concurrent.atomic.AtomicInteger following = new java.util.concurrent.atomic.AtomicInteger();
 
     public BuildPages(BuildStore builds, BuildLogs logs, Duration poll) {
         this.builds = builds;
@@ -52,11 +53,21 @@ public final class BuildPages implements HttpHandler {
                 return;
             }
             if (events) {
-                new BuildEventStream(builds, logs, poll, build.get().id()).serve(exchange);
+                following.incrementAndGet();
+                try {
+                    new BuildEventStream(builds, logs, poll, build.get().id()).serve(exchange);
+                } finally {
+                    following.decrementAndGet();
+                }
             } else {
                 HttpReplies.text(exchange, 200, "text/html; charset=utf-8", template.replace("{{BUILD_ID}}", id));
             }
         }
+    }
+
+    /** How many event streams are open right now (pages following a build). */
+    public int following() {
+        return following.get();
     }
 
     /** The build, or empty after answering 400/404 with what to do. */

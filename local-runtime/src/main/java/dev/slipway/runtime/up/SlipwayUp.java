@@ -70,6 +70,7 @@ public final class SlipwayUp implements AutoCloseable {
     private final Map<String, URI> urls = new java.util.LinkedHashMap<>();
     private BuildStore builds;
     private BuildLogs logs;
+    private BuildPages pages;
 
     private SlipwayUp() {
     }
@@ -128,7 +129,8 @@ public final class SlipwayUp implements AutoCloseable {
                 : new UnavailableRoute("slack-not-configured", "Slack is not configured: set SLIPWAY_SLACK_SIGNING_SECRET"
                         + " (and SLIPWAY_SLACK_BOT_TOKEN) or slack.signing_secret in the config file, then restart"));
         front.route(BuildsApi.PATH, new BuildsApi(builds));
-        front.route(BuildPages.PATH, new BuildPages(builds, logs, Duration.ofMillis(250)));
+        pages = new BuildPages(builds, logs, Duration.ofMillis(250));
+        front.route(BuildPages.PATH, pages);
         own(front.start());
 
         urls.put("webhooks", base.resolve("webhooks/github"));
@@ -192,6 +194,10 @@ public final class SlipwayUp implements AutoCloseable {
 
     public BuildLogs logs() {
         return logs;
+    }
+
+    public BuildPages pages() {
+        return pages;
     }
 
     /** Stops every part, newest first; a part that fails to stop does not keep the others running. */
