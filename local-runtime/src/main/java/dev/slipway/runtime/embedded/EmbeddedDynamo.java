@@ -2,9 +2,13 @@ package dev.slipway.runtime.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import software.amazon.dynamodb.services.local.shared.access.sqlite.SQLiteLibraryLoader;
@@ -33,6 +37,7 @@ public final class EmbeddedDynamo implements EmbeddedService {
         try {
             loadNativeLibrary();
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args(dbPath, chosen));
+            bindToLoopback(server);
             server.start();
             return new EmbeddedDynamo(server, chosen);
         } catch (Exception e) {
@@ -48,6 +53,27 @@ public final class EmbeddedDynamo implements EmbeddedService {
         Files.createDirectories(dbPath);
         return new String[] {"-dbPath", dbPath.toAbsolutePath().toString(), "-sharedDb", "-disableTelemetry",
                 "-port", Integer.toString(port)};
+    }
+
+    /**
+     * DynamoDB Local has no option for the address it binds and listens on every interface, which
+     * would hand every build record to anyone on the network. Its Jetty connector is set to loopback
+     * before it starts; if a later version hides the connector, starting fails rather than exposing it.
+     */
+    private static void bindToLoopback(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server jetty = (Server) field.get(proxy);
+        boolean bound = false;
+        for (Connector connector : jetty.getConnectors()) {
+            if (connector instanceof ServerConnector network) {
+                network.setHost("127.0.0.1");
+                bound = true;
+            }
+        }
+        if (!bound) {
+            throw new IllegalStateException("DynamoDB Local's HTTP connector was not found, so it cannot be kept on loopback");
+        }
     }
 
     /**
