@@ -22,6 +22,12 @@ final class MapRunner implements StateRunner<MapState> {
 
     @Override
     public CompletableFuture<Outcome> work(MapState state, StateCall call) {
+        if (!state.itemReader().isMissingNode() || !state.resultWriter().isMissingNode()) {
+            // Both read from and write to S3, which the embedded runtime does not have: say so, do not ignore them.
+            throw StateFailedException.runtime("The Map state's " + (state.itemReader().isMissingNode() ? "ResultWriter"
+                    : "ItemReader") + " is not supported by Slipway's local engine (it has no S3): pass the items in the"
+                    + " state input (ItemsPath/Items) and keep results in the state output");
+        }
         ArrayNode items = MapSettings.items(state, call);
         MapSettings settings = MapSettings.of(state, call);
         ArrayNode inputs = Json.NODES.arrayNode();
