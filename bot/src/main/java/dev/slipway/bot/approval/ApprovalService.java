@@ -9,6 +9,8 @@ import dev.slipway.core.approval.ApprovalDecision.Verdict;
 import dev.slipway.core.approval.ApprovalState;
 import dev.slipway.core.approval.ApprovalStore;
 import dev.slipway.core.approval.ApprovalVersionConflictException;
+import dev.slipway.core.build.BuildId;
+import dev.slipway.core.build.StageNames;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>Order, so that the record and the pipeline never disagree for long: the decision is written
  * first, conditionally on the version read (two clicks at once: the loser re-reads and is judged
  * against the winner's decision); then the pipeline is answered. If the pipeline no longer waits,
- * the approval is marked EXPIRED. If answering fails otherwise, the write is undone so that the
- * click can simply be repeated.
+ * the approval is marked EXPIRED without the click's decision. If answering fails otherwise, the
+ * write is undone so that the click can simply be repeated.
  */
 public final class ApprovalService {
 
@@ -62,6 +64,15 @@ public final class ApprovalService {
         return ClickResult.explained("Several people are deciding on this approval right now; click again in a moment.");
     }
 
+    /**
+     * A decision given outside Slack ({@code slipway approve|reject <build> [--env E]} on one
+     * machine), judged by the same rules: {@code userId} is whose decision it is (the CLI's
+     * {@code --as}). Finds the approval of a single-service build's environment by its id.
+     */
+    public ClickResult decide(BuildId build, String environment, String userId, Verdict verdict) throws UserGroupLookupException {
+        return click(Approval.idFor(build, StageNames.deploy(environment), null), userId, verdict);
+    }
+
     private ClickResult apply(Approval before, ApprovalOutcome outcome, String userId, Verdict verdict) {
         if (outcome instanceof ApprovalOutcome.Refused refused) {
             LOG.info("approval {}: {} by {} refused ({})", before.id(), verdict, userId, refused.reason());
@@ -89,7 +100,8 @@ public final class ApprovalService {
             LOG.info("approval {}: {} by {}; pipeline answered", stored.id(), stored.state(), last.userId());
             return ClickResult.changed(ApprovalMessages.closed(views.of(stored)));
         } catch (TaskTokenGoneException e) {
-            Approval expired = store.modify(stored.id(), a -> a.withState(ApprovalState.EXPIRED));
+            // The click decided nothing: the record keeps the decisions made while the pipeline waited.
+            Approval expired = store.update(before.withState(ApprovalState.EXPIRED).withVersion(stored.version()));
             LOG.info("approval {}: pipeline no longer waits ({}); marked expired", stored.id(), e.getMessage());
             return new ClickResult(Optional.of("The pipeline stopped waiting for this approval (it expired or the build"
                     + " ended), so your decision changed nothing. " + ApprovalTargets.howToRetry(stored)),

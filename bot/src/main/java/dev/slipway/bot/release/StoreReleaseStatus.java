@@ -1,6 +1,7 @@
 package dev.slipway.bot.release;
 
 import dev.slipway.bot.approval.ApprovalRules;
+import dev.slipway.bot.approval.ApprovalViews;
 import dev.slipway.bot.command.SlashCommand;
 import dev.slipway.core.approval.Approval;
 import dev.slipway.core.approval.ApprovalStore;
@@ -84,12 +85,8 @@ public final class StoreReleaseStatus implements ReleaseStatus {
                 .toList();
     }
 
-    /** The release member, or for a single-service file the repository's name (as the approval message shows it). */
     private String serviceOf(Approval approval) {
-        if (approval.service() != null) {
-            return approval.service();
-        }
-        return builds.find(approval.build()).map(b -> b.repo().substring(b.repo().lastIndexOf('/') + 1)).orElse("build");
+        return ApprovalViews.serviceName(approval, builds.find(approval.build()));
     }
 
     private static StatusReport.CurrentDeployment deployed(Deployment d) {
