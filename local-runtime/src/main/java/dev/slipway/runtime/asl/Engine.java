@@ -39,6 +39,7 @@ public final class Engine {
     public Engine(EngineStore store, TaskIntegrations integrations, Executor executor, DelayScheduler scheduler, Clock clock) {
         this.store = store;
         this.clock = clock;
+        integrations.register(new dev.slipway.runtime.asl.integration.StartExecutionIntegration(this));
         this.driver = new ExecutionDriver(integrations, scheduler, executor, tokens);
         recover();
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Runs every recorded case, prints a per-category pass summary, and checks that exactly the cases in
@@ -26,17 +27,27 @@ final class ConformanceSuite {
     }
 
     static void runAndCheck(String label, CaseRunner runner) {
+        runAndCheck(label, runner, 4);
+    }
+
+    /** {@code parallelism}: how many cases run at once (more for runners that mostly wait on I/O). */
+    static void runAndCheck(String label, CaseRunner runner, int parallelism) {
         List<ConformanceCase> cases = ConformanceCase.loadAll();
         boolean filtered = System.getProperty("slipway.conformance.only") != null;
         assertThat(cases).as("conformance cases").hasSizeGreaterThan(filtered ? 0 : 900);
         Map<String, String> failures = new ConcurrentHashMap<>();
         Map<String, int[]> perCategory = new TreeMap<>();
-        cases.parallelStream().forEach(c -> {
-            String problem = check(c, runner);
-            if (problem != null) {
-                failures.put(c.id(), problem);
-            }
-        });
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        try {
+            pool.submit(() -> cases.parallelStream().forEach(c -> {
+                String problem = check(c, runner);
+                if (problem != null) {
+                    failures.put(c.id(), problem);
+                }
+            })).join();
+        } finally {
+            pool.shutdown();
+        }
         for (ConformanceCase c : cases) {
             int[] counts = perCategory.computeIfAbsent(c.category(), k -> new int[2]);
             counts[1]++;
