@@ -8,7 +8,9 @@ import dev.slipway.core.pipeline.RollbackPolicy;
 import dev.slipway.core.pipeline.Target;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
@@ -34,6 +36,7 @@ final class DeployReader {
                     "add an environment such as `staging: {local: {port: 8080}}`, or remove `deploy`");
         }
         List<Environment> environments = new ArrayList<>();
+        Map<Long, String> hostPorts = new HashMap<>();
         for (MappingReader.Entry entry : deploy.entries()) {
             String path = deploy.pathOf(entry.key());
             if (!Formats.isDnsLabel(entry.key())) {
@@ -42,21 +45,21 @@ final class DeployReader {
                         + Formats.toDnsLabel(entry.key()) + "`");
             }
             MappingReader.read(entry.value(), path, deploy.problems(), ENVIRONMENT_KEYS)
-                    .flatMap(env -> environment(entry.key(), env))
+                    .flatMap(env -> environment(entry.key(), env, hostPorts))
                     .ifPresent(environments::add);
         }
         return Optional.of(new Deploy(environments));
     }
 
-    private static Optional<Environment> environment(String name, MappingReader env) {
-        Optional<Target> target = target(name, env);
+    private static Optional<Environment> environment(String name, MappingReader env, Map<Long, String> hostPorts) {
+        Optional<Target> target = target(name, env, hostPorts);
         Optional<HealthCheck> health = env.mapping("health_check", HEALTH_KEYS).flatMap(DeployReader::healthCheck);
         Optional<Approval> approval = ApprovalReader.read(env);
         RollbackPolicy rollback = env.get("rollback", DeployReader::rollback).orElse(RollbackPolicy.AUTO);
         return target.map(t -> new Environment(name, t, health, approval, rollback));
     }
 
-    private static Optional<Target> target(String name, MappingReader env) {
+    private static Optional<Target> target(String name, MappingReader env, Map<Long, String> hostPorts) {
         if (env.has("local") && env.has("ecs")) {
             Node second = env.entry("ecs").orElseThrow().keyNode();
             env.problems().error(second, env.pathOf("ecs"), "conflicting-keys", "environment `" + name
@@ -65,7 +68,7 @@ final class DeployReader {
             return Optional.empty();
         }
         if (env.has("local")) {
-            return env.mapping("local", LOCAL_KEYS).flatMap(DeployReader::local);
+            return env.mapping("local", LOCAL_KEYS).flatMap(local -> local(name, local, hostPorts));
         }
         if (env.has("ecs")) {
             return env.mapping("ecs", ECS_KEYS).flatMap(DeployReader::ecs);
@@ -76,9 +79,19 @@ final class DeployReader {
         return Optional.empty();
     }
 
-    private static Optional<Target> local(MappingReader local) {
+    /** Local environments of one deploy may run side by side, so each needs its own host port. */
+    private static Optional<Target> local(String name, MappingReader local, Map<Long, String> hostPorts) {
         local.requireKey("port", "add `port:`, the host port the container is published on");
-        Optional<Long> port = local.integer("port", 1, 65535);
+        Optional<Long> port = local.integer("port", 1, 65535).filter(p -> {
+            String other = hostPorts.putIfAbsent(p, name);
+            if (other != null) {
+                local.problems().error(local.value("port").orElseThrow(), local.pathOf("port"), "duplicate-port",
+                        "environment `" + name + "` uses host port " + p + ", like environment `" + other + "`",
+                        "give each local environment its own `port`; `container_port` may stay the same");
+                return false;
+            }
+            return true;
+        });
         Optional<Long> containerPort = local.integer("container_port", 1, 65535);
         return port.map(p -> new Target.LocalTarget(p.intValue(), containerPort.orElse(p).intValue()));
     }

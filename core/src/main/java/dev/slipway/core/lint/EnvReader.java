@@ -1,10 +1,14 @@
 package dev.slipway.core.lint;
 
+import dev.slipway.core.pipeline.Variables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Environment variables and build args: valid names, plain values, and no secrets written inline. */
+/**
+ * Environment variables and build args: valid names, plain values, no secrets written inline.
+ * A value may use {@code ${NAME}} of a listed secret, a top-level env value or a build variable.
+ */
 final class EnvReader {
 
     private EnvReader() {
@@ -30,6 +34,7 @@ final class EnvReader {
             Optional<String> value = Values.text(entry.value(), path, problems);
             value.ifPresent(v -> {
                 values.put(entry.key(), v);
+                Variables.names(v).forEach(name -> problems.referenced(entry.value(), path, name));
                 boolean tokenShaped = SecretPatterns.tokenShape(v).isPresent(); // already an error
                 if (!tokenShaped && SecretPatterns.looksLikeInlineSecret(entry.key(), v)) {
                     problems.warning(entry.value(), path, "inline-secret", "`" + entry.key()

@@ -7,6 +7,7 @@ import dev.slipway.core.pipeline.ReleasePipeline;
 import dev.slipway.core.pipeline.Service;
 import dev.slipway.core.pipeline.SingleServicePipeline;
 import dev.slipway.core.pipeline.Stages;
+import dev.slipway.core.pipeline.Variables;
 import dev.slipway.core.pipeline.Triggers;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,17 +40,22 @@ final class PipelineReader {
         List<String> secrets = top.listOf("secrets", PipelineReader::secretName).orElse(List.of());
         Optional<Notify> notify = top.mapping("notify", List.of("slack")).flatMap(PipelineReader::notify);
         Set<String> environments = new LinkedHashSet<>();
+        Set<String> variables = new LinkedHashSet<>(Variables.BUILD);
+        variables.addAll(secrets);
+        variables.addAll(env.keySet());
         if (top.has("release")) {
             reportTopLevelKeysOfRelease(top);
             List<Service> services = top.mapping("release", null)
                     .map(release -> ReleaseReader.read(release, environments)).orElse(List.of());
             List<Flow> flows = FlowReader.read(top, environments);
+            top.problems().checkReferences(variables);
             return version.map(v -> new ReleasePipeline(v.intValue(), triggers, env, secrets, notify, flows, services));
         }
         Optional<String> name = serviceName(top);
         environments.addAll(StagesReader.environments(top));
         Stages stages = StagesReader.read(top, name.orElse("?"));
         List<Flow> flows = FlowReader.read(top, environments);
+        top.problems().checkReferences(variables);
         if (version.isEmpty() || name.isEmpty()) {
             return Optional.empty();
         }

@@ -2,14 +2,23 @@ package dev.slipway.core.lint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Collects the problems of one file while it is read; positions come from snakeyaml marks. */
+/**
+ * Collects the problems of one file while it is read; positions come from snakeyaml marks. Also
+ * keeps the {@code ${NAME}} references met in values, which can only be checked once the whole
+ * file (its {@code secrets} and {@code env}) has been read.
+ */
 final class Problems {
+
+    private record Reference(Node node, String path, String name) {
+    }
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Reference> references = new ArrayList<>();
 
     Problems(String file) {
         this.file = file;
@@ -32,6 +41,22 @@ final class Problems {
 
     void addAt(int line, int column, String path, String code, Severity severity, String message, String hint) {
         problems.add(new Problem(file, line, column, path, code, severity, message, hint));
+    }
+
+    void referenced(Node node, String path, String name) {
+        references.add(new Reference(node, path, name));
+    }
+
+    /** Reports every reference to a name outside {@code known}. */
+    void checkReferences(Set<String> known) {
+        for (Reference ref : references) {
+            if (!known.contains(ref.name())) {
+                error(ref.node(), ref.path(), "unknown-variable", "${" + ref.name() + "} is not a secret listed"
+                        + " under `secrets`, a top-level `env` value or a build variable",
+                        "add " + ref.name() + " to `secrets:` if it is a secret, or use one of ${COMMIT_SHA},"
+                                + " ${SHORT_SHA}, ${BRANCH}, ${TAG}, ${BUILD_ID}");
+            }
+        }
     }
 
     boolean hasErrors() {

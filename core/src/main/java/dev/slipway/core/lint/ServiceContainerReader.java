@@ -61,6 +61,13 @@ final class ServiceContainerReader {
     private static Optional<String> name(MappingReader container) {
         container.requireKey("name", "add `name:`, a DNS label such as `redis`: the container's name in logs");
         return container.string("name").filter(name -> {
+            if (ServiceContainer.RESERVED_NAMES.contains(name)) {
+                container.problems().error(container.value("name").orElseThrow(), container.pathOf("name"),
+                        "reserved-name", "`" + name + "` is the name of a container Slipway adds to every stage",
+                        "name the service container after what it runs, e.g. `" + name + "-db`; reserved: "
+                                + String.join(", ", ServiceContainer.RESERVED_NAMES.stream().sorted().toList()));
+                return false;
+            }
             if (Formats.isDnsLabel(name)) {
                 return true;
             }

@@ -102,19 +102,36 @@ final class YamlSource {
     }
 
     private static void limitExceeded(String text, YAMLException e, Problems problems) {
-        String message = String.valueOf(e.getMessage());
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (message.contains("aliases")) {
             problems.add(excessAlias(text), "", "yaml-limit", Severity.ERROR,
                     "the file uses more than " + MAX_COLLECTION_ALIASES + " aliases of mappings or lists",
                     "use fewer `*alias` references; a pipeline file needs only a few");
         } else if (message.contains("depth")) {
-            problems.addAt(1, 1, "", "yaml-limit", Severity.ERROR,
+            problems.add(tooDeep(text), "", "yaml-limit", Severity.ERROR,
                     "the file nests mappings and lists more than " + MAX_NESTING_DEPTH + " levels deep",
                     "a pipeline file needs a handful of levels; check that this is the right file");
         } else {
-            problems.addAt(1, 1, "", "yaml-limit", Severity.ERROR, "YAML: " + message,
+            problems.addAt(1, 1, "", "yaml-limit", Severity.ERROR, "YAML: " + e.getMessage(),
                     "simplify the file");
         }
+    }
+
+    /** Where nesting first goes past the limit, found again by an event scan without that limit. */
+    private static Mark tooDeep(String text) {
+        LoaderOptions options = loaderOptions();
+        options.setNestingDepthLimit(Integer.MAX_VALUE);
+        ParserImpl parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
+        int depth = 0;
+        while (parser.peekEvent() != null && !parser.checkEvent(Event.ID.StreamEnd)) {
+            Event event = parser.getEvent();
+            if (event instanceof CollectionStartEvent && ++depth > MAX_NESTING_DEPTH) {
+                return event.getStartMark();
+            } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
+                depth--;
+            }
+        }
+        return null;
     }
 
     /** The position of the first alias over the limit, found again by a cheap event scan. */

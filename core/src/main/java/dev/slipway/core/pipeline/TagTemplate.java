@@ -1,19 +1,16 @@
 package dev.slipway.core.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Image tag templates such as {@code ${BRANCH}-${SHORT_SHA}} and their expansion. */
 public final class TagTemplate {
 
-    /** The variables a tag may use. */
-    public static final Set<String> VARIABLES = Set.of("COMMIT_SHA", "SHORT_SHA", "BRANCH", "TAG", "BUILD_ID");
+    /** The variables a tag may use: the build variables. */
+    public static final Set<String> VARIABLES = Variables.BUILD;
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
     // Docker: "A tag name must be valid ASCII and may contain lowercase and uppercase letters,
     // digits, underscores, periods and hyphens. A tag name may not start with a period or a
     // hyphen and may contain a maximum of 128 characters."
@@ -25,17 +22,12 @@ public final class TagTemplate {
 
     /** The names inside {@code ${...}} in the order they appear. */
     public static List<String> variables(String template) {
-        List<String> names = new ArrayList<>();
-        Matcher m = VARIABLE.matcher(template);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return Variables.names(template);
     }
 
     /** The template with its variables removed: the characters written literally. */
     public static String literalPart(String template) {
-        return VARIABLE.matcher(template).replaceAll("");
+        return Variables.literalPart(template);
     }
 
     /**
@@ -44,8 +36,7 @@ public final class TagTemplate {
      * becomes {@code _}, and the result is cut to 128 characters. Unset variables expand to "".
      */
     public static String expand(String template, Map<String, String> values) {
-        String expanded = VARIABLE.matcher(template)
-                .replaceAll(m -> Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
+        String expanded = Variables.substitute(template, values);
         String tag = INVALID_TAG_CHARACTER.matcher(expanded).replaceAll("-");
         if (!tag.isEmpty() && (tag.charAt(0) == '.' || tag.charAt(0) == '-')) {
             tag = "_" + tag.substring(1);

@@ -2,6 +2,7 @@ package dev.slipway.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
@@ -10,6 +11,7 @@ import dev.slipway.core.task.ContainerSpec;
 import dev.slipway.core.task.ContainerSpec.Capability;
 import dev.slipway.core.task.Resources;
 import dev.slipway.core.task.TaskSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,6 +109,9 @@ final class ContainerFactory {
                     "container " + c.name() + " needs the artifact store, but the runner has no artifacts directory; "
                             + "configure DockerTaskRunnerConfig.withArtifactsDir")).toString();
             binds.add(new Bind(dir, new Volume(ARTIFACTS_MOUNT)));
+        }
+        for (Path mount : config.hostMounts()) {
+            binds.add(new Bind(mount.toString(), new Volume(mount.toString()), AccessMode.ro));
         }
         HostConfig host = HostConfig.newHostConfig().withNetworkMode("container:" + sandboxId).withBinds(binds);
         // A container's own limits win; without them it gets the task's (ECS task size).

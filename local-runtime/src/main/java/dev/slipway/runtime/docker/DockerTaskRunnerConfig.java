@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param dockerSocket the daemon socket mounted into containers with the DOCKER_ENGINE capability
  * @param artifactsDir host directory mounted into containers with the ARTIFACT_STORE capability;
  *     the same directory a {@link dev.slipway.core.artifact.DirectoryArtifactStore} uses
+ * @param hostMounts host directories mounted read-only at the same path into every container, so
+ *     that a {@code file://} repository on this machine can be checked out ({@code slipway run})
  * @param lastLines how many lines of output a result keeps
  * @param pollInterval how often container state is checked while waiting
  */
@@ -25,6 +27,7 @@ public record DockerTaskRunnerConfig(
         List<RegistryCredentials> credentials,
         Path dockerSocket,
         Optional<Path> artifactsDir,
+        List<Path> hostMounts,
         int lastLines,
         Duration pollInterval,
         Clock clock) {
@@ -35,13 +38,14 @@ public record DockerTaskRunnerConfig(
         credentials = List.copyOf(credentials);
         Objects.requireNonNull(dockerSocket, "dockerSocket");
         Objects.requireNonNull(artifactsDir, "artifactsDir");
+        hostMounts = List.copyOf(hostMounts);
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(clock, "clock");
     }
 
     public static DockerTaskRunnerConfig defaults() {
         return new DockerTaskRunnerConfig("slipway/busybox:1", List.of(), List.of(), Path.of("/var/run/docker.sock"),
-                Optional.empty(), 20, Duration.ofMillis(100), Clock.systemUTC());
+                Optional.empty(), List.of(), 20, Duration.ofMillis(100), Clock.systemUTC());
     }
 
     public DockerTaskRunnerConfig withRegistry(RegistryCredentials login, boolean asMirror) {
@@ -51,12 +55,19 @@ public record DockerTaskRunnerConfig(
         }
         var newCredentials = new java.util.ArrayList<>(credentials);
         newCredentials.add(login);
-        return new DockerTaskRunnerConfig(sandboxImage, newMirrors, newCredentials, dockerSocket, artifactsDir, lastLines,
-                pollInterval, clock);
+        return new DockerTaskRunnerConfig(sandboxImage, newMirrors, newCredentials, dockerSocket, artifactsDir, hostMounts,
+                lastLines, pollInterval, clock);
     }
 
     public DockerTaskRunnerConfig withArtifactsDir(Path dir) {
-        return new DockerTaskRunnerConfig(sandboxImage, mirrors, credentials, dockerSocket, Optional.of(dir), lastLines,
+        return new DockerTaskRunnerConfig(sandboxImage, mirrors, credentials, dockerSocket, Optional.of(dir), hostMounts,
+                lastLines, pollInterval, clock);
+    }
+
+    public DockerTaskRunnerConfig withHostMount(Path dir) {
+        var mounts = new java.util.ArrayList<>(hostMounts);
+        mounts.add(dir.toAbsolutePath().normalize());
+        return new DockerTaskRunnerConfig(sandboxImage, mirrors, credentials, dockerSocket, artifactsDir, mounts, lastLines,
                 pollInterval, clock);
     }
 

@@ -120,11 +120,12 @@ final class TaskExecution {
                 if (!needSuccess || code == 0) {
                     return Optional.empty();
                 }
-                String reason = dep.spec().essential() || !c.essential()
+                List<String> lines = lines(dep);
+                String reason = (dep.spec().essential() || !c.essential()
                         ? exitedText(dep.spec().name(), code)
                         : "container " + c.name() + " did not start: " + exitedText(dep.spec().name(), code) + " and "
-                                + c.name() + " needs it to succeed";
-                return Optional.of(new TaskEndedException(TaskStatus.FAILED, reason, OptionalInt.of(code), lines(dep)));
+                                + c.name() + " needs it to succeed") + lastLineText(lines);
+                return Optional.of(new TaskEndedException(TaskStatus.FAILED, reason, OptionalInt.of(code), lines));
             }
             tick();
         }
@@ -164,9 +165,9 @@ final class TaskExecution {
                 if (Boolean.TRUE.equals(state.getRunning())) {
                     running = true;
                 } else if (exitCode(state) != 0) {
-                    pumps.drain(s.logs());
+                    List<String> lines = lines(s);
                     throw new TaskEndedException(TaskStatus.FAILED, exitedText(s.spec().name(), exitCode(state))
-                            + oomText(state), OptionalInt.of(exitCode(state)), lines(s));
+                            + oomText(state) + lastLineText(lines), OptionalInt.of(exitCode(state)), lines);
                 }
             }
             if (!running) {
@@ -207,6 +208,11 @@ final class TaskExecution {
 
     private static String exitedText(String container, int code) {
         return "container " + container + " exited with code " + code;
+    }
+
+    /** The last line usually names the cause ("slipway-builder: commit ... does not exist"). */
+    private static String lastLineText(List<String> lines) {
+        return lines.isEmpty() ? "" : "; its last line: " + lines.get(lines.size() - 1);
     }
 
     private static String oomText(ContainerState state) {

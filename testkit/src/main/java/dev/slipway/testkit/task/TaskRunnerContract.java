@@ -147,6 +147,29 @@ public abstract class TaskRunnerContract {
     }
 
     @Test
+    void aContainerWaitingForHealthyStartsOnlyOnceTheCheckPasses() {
+        var sink = new RecordingLogSink();
+        var check = new ContainerSpec.HealthCheck(List.of("test", "-f", "ready"), Duration.ofMillis(200), Duration.ofSeconds(2),
+                50, Duration.ZERO);
+        TaskResult result = run(task(
+                step("db", "echo warming up; sleep 1; touch ready; sleep 60").essential(false).healthCheck(check).build(),
+                step("step", "test -f ready && echo saw-ready").dependsOn("db", Condition.HEALTHY).build()), sink);
+        assertThat(result.succeeded()).as(result.reason()).isTrue();
+        assertThat(sink.texts("step")).containsExactly("saw-ready");
+    }
+
+    @Test
+    void aServiceThatNeverBecomesHealthyIsAnErrorNamingIt() {
+        var check = new ContainerSpec.HealthCheck(List.of("false"), Duration.ofMillis(200), Duration.ofSeconds(1), 2, Duration.ZERO);
+        TaskResult result = run(task(
+                step("queue", "echo queue up; sleep 60").essential(false).healthCheck(check).build(),
+                step("step", "echo should-not-run").dependsOn("queue", Condition.HEALTHY).build()), new RecordingLogSink());
+        assertThat(result.status()).isEqualTo(TaskStatus.ERROR);
+        assertThat(result.reason()).contains("service queue never became healthy");
+        assertThat(result.lastLines()).contains("queue up");
+    }
+
+    @Test
     void recordsAnImageDigestPrintedByAContainer() {
         String digest = "sha256:" + "0123456789abcdef".repeat(4);
         TaskResult result = run(task(step("step", "echo pushing; echo '" + TaskOutputs.digestLine(digest) + "'").build()),
