@@ -86,6 +86,12 @@ public record BuildRequest(
         return pullRequest != null ? pullRequest.targetBranch() : branch;
     }
 
+    /** The same request building {@code sha}: dispatch pins branch builds to the head it found. */
+    public BuildRequest withCommit(String sha) {
+        return new BuildRequest(id, provider, deliveryId, event, repo, ref, sha, branch, tag, pullRequest, actor,
+                untrusted, title, receivedAt);
+    }
+
     /** Whether this build may read secrets and deploy. */
     public boolean trusted() {
         return !untrusted;

@@ -11,7 +11,7 @@ public record MapSecretStore(Map<String, String> values) implements SecretStore 
     }
 
     @Override
-    public Optional<String> find(String name) {
+    public Optional<String> lookup(String name) {
         return Optional.ofNullable(values.get(name));
     }
 

@@ -1,5 +1,6 @@
 package dev.slipway.functions.aws;
 
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -24,30 +25,43 @@ public final class DynamoTables {
 
     /** Creates every table that does not exist yet and waits until they are active. */
     public static void createAll(DynamoDbClient dynamo, TableNames names) {
-        create(dynamo, table(names.builds(), DynamoBuildStore.ID, null,
+        createBuilds(dynamo, names.builds());
+        createDeployments(dynamo, names.deployments());
+        createApprovals(dynamo, names.approvals());
+        createDeliveries(dynamo, names.deliveries());
+    }
+
+    public static void createBuilds(DynamoDbClient dynamo, String name) {
+        create(dynamo, table(name, DynamoBuildStore.ID, null,
                 List.of(DynamoBuildStore.REPO, DynamoBuildStore.REPO_BRANCH, DynamoBuildStore.CREATED),
                 gsi(DynamoBuildStore.BY_REPO, DynamoBuildStore.REPO, DynamoBuildStore.CREATED),
                 gsi(DynamoBuildStore.BY_BRANCH, DynamoBuildStore.REPO_BRANCH, DynamoBuildStore.CREATED)));
-        create(dynamo, table(names.deployments(), DynamoDeploymentStore.TARGET, DynamoDeploymentStore.SK,
+    }
+
+    public static void createDeployments(DynamoDbClient dynamo, String name) {
+        create(dynamo, table(name, DynamoDeploymentStore.TARGET, DynamoDeploymentStore.SK,
                 List.of(DynamoDeploymentStore.CURRENT_OF, DynamoDeploymentStore.ENVIRONMENT),
                 gsi(DynamoDeploymentStore.BY_SERVICE, DynamoDeploymentStore.CURRENT_OF, DynamoDeploymentStore.ENVIRONMENT)));
-        create(dynamo, table(names.approvals(), DynamoApprovalStore.ID, null,
+    }
+
+    public static void createApprovals(DynamoDbClient dynamo, String name) {
+        create(dynamo, table(name, DynamoApprovalStore.ID, null,
                 List.of(DynamoApprovalStore.OPEN_KEY, DynamoApprovalStore.EXPIRES, DynamoApprovalStore.BUILD,
                         DynamoApprovalStore.CREATED),
                 gsi(DynamoApprovalStore.OPEN_INDEX, DynamoApprovalStore.OPEN_KEY, DynamoApprovalStore.EXPIRES),
                 gsi(DynamoApprovalStore.BY_BUILD, DynamoApprovalStore.BUILD, DynamoApprovalStore.CREATED)));
-        create(dynamo, table(names.deliveries(), DynamoDeliveryLedger.KEY, null, List.of()));
-        enableTtl(dynamo, names.deliveries(), DynamoDeliveryLedger.TTL);
-        for (String table : List.of(names.builds(), names.deployments(), names.approvals(), names.deliveries())) {
-            dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
-        }
+    }
+
+    public static void createDeliveries(DynamoDbClient dynamo, String name) {
+        create(dynamo, table(name, DynamoDeliveryLedger.KEY, null, List.of()));
+        enableTtl(dynamo, name, DynamoDeliveryLedger.TTL);
     }
 
     private static CreateTableRequest table(String name, String hash, String range, List<String> indexed,
             GlobalSecondaryIndex... indexes) {
         List<KeySchemaElement> key = range == null ? List.of(key(hash, KeyType.HASH))
                 : List.of(key(hash, KeyType.HASH), key(range, KeyType.RANGE));
-        List<AttributeDefinition> attributes = new java.util.ArrayList<>();
+        List<AttributeDefinition> attributes = new ArrayList<>();
         attributes.add(string(hash));
         if (range != null) {
             attributes.add(string(range));
@@ -67,6 +81,7 @@ public final class DynamoTables {
         } catch (ResourceInUseException e) {
             // Already there: creating is idempotent.
         }
+        dynamo.waiter().waitUntilTableExists(r -> r.tableName(request.tableName()));
     }
 
     private static void enableTtl(DynamoDbClient dynamo, String table, String attribute) {

@@ -35,7 +35,7 @@ public final class SecretsManagerSecretStore implements SecretStore {
     }
 
     @Override
-    public Optional<String> find(String name) {
+    public Optional<String> lookup(String name) {
         Instant now = clock.instant();
         Cached cached = cache.get(name);
         if (cached != null && now.isBefore(cached.until())) {

@@ -35,10 +35,10 @@ public final class WebhookSecrets {
 
     /** An empty secret counts as none: HMAC with an empty key would accept anyone who guesses that. */
     Optional<String> secret(Provider provider) {
-        return store.find(secretName(provider)).filter(s -> !s.isBlank());
+        return store.lookup(secretName(provider)).filter(s -> !s.isBlank());
     }
 
     Optional<String> gitlabSigningToken() {
-        return store.find(gitlabSigningName()).filter(s -> !s.isBlank());
+        return store.lookup(gitlabSigningName()).filter(s -> !s.isBlank());
     }
 }

@@ -11,6 +11,8 @@ import dev.slipway.functions.aws.SecretsManagerSecretStore;
 import dev.slipway.functions.aws.SfnPipelineExecutions;
 import dev.slipway.functions.aws.SqsBuildQueue;
 import dev.slipway.functions.aws.TableNames;
+import dev.slipway.functions.dispatch.Dispatcher;
+import dev.slipway.functions.dispatch.JGitPipelineSource;
 import dev.slipway.functions.webhook.WebhookConfig;
 import dev.slipway.functions.webhook.WebhookIngress;
 import java.time.Clock;
@@ -32,7 +34,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *       {@code deployments}, {@code approvals}, {@code deliveries};</li>
  *   <li>{@code SLIPWAY_BUILD_QUEUE_URL}: the builds queue;</li>
  *   <li>{@code SLIPWAY_PIPELINE_ARN}: the pipeline state machine;</li>
- *   <li>{@code SLIPWAY_SECRET_PREFIX} (default {@code slipway/webhooks}): where webhook secrets live.</li>
+ *   <li>{@code SLIPWAY_SECRET_PREFIX} (default {@code slipway/webhooks}): where webhook secrets live;</li>
+ *   <li>{@code SLIPWAY_WORK_DIR} (default {@code /tmp}): where dispatch fetches pipeline files.</li>
  * </ul>
  * Clients use the URL connection HTTP client: the smallest cold start of the SDK's clients.
  */
@@ -63,6 +66,13 @@ public final class Wiring {
                 defaults.deliveryRetention(), defaults.signatureTolerance(),
                 optional("SLIPWAY_SECRET_PREFIX", defaults.secretPrefix()));
         return new WebhookIngress(secretStore(), deliveryLedger(), buildQueue(), clock, config);
+    }
+
+    /** Dispatch reads pipeline files under {@code SLIPWAY_WORK_DIR} (default /tmp, Lambda's writable disk). */
+    public Dispatcher dispatcher() {
+        JGitPipelineSource source = new JGitPipelineSource(secretStore(),
+                java.nio.file.Path.of(optional("SLIPWAY_WORK_DIR", "/tmp"), "slipway-dispatch"));
+        return new Dispatcher(source, buildStore(), pipelineExecutions(), clock);
     }
 
     public SecretStore secretStore() {

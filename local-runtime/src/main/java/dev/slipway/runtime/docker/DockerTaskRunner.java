@@ -96,7 +96,7 @@ public final class DockerTaskRunner implements TaskRunner {
         Map<String, String> values = new LinkedHashMap<>();
         for (ContainerSpec c : spec.containers()) {
             for (String name : c.secretEnv()) {
-                Optional<String> value = secrets.find(name);
+                Optional<String> value = secrets.lookup(name);
                 if (value.isEmpty()) {
                     throw TaskEndedException.of(TaskStatus.ERROR, "secret " + name + " (for container " + c.name()
                             + ") is not in the secret store; add it there or remove it from `secrets` in .slipway.yml");

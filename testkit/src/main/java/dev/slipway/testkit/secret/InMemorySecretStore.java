@@ -26,7 +26,7 @@ public final class InMemorySecretStore implements SecretStore {
     }
 
     @Override
-    public Optional<String> find(String name) {
+    public Optional<String> lookup(String name) {
         synchronized (lookups) {
             lookups.add(name);
         }

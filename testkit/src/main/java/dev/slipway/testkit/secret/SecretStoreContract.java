@@ -18,14 +18,14 @@ public abstract class SecretStoreContract {
     void findsAStoredSecret() {
         SecretStore store = storeWith(Map.of("slipway/github/webhook", "It's a Secret to Everybody"));
 
-        assertThat(store.find("slipway/github/webhook")).contains("It's a Secret to Everybody");
+        assertThat(store.lookup("slipway/github/webhook")).contains("It's a Secret to Everybody");
     }
 
     @Test
     void aMissingSecretIsEmptyAndRequireNamesIt() {
         SecretStore store = storeWith(Map.of("present", "x"));
 
-        assertThat(store.find("slipway/absent")).isEmpty();
+        assertThat(store.lookup("slipway/absent")).isEmpty();
         assertThatThrownBy(() -> store.require("slipway/absent"))
                 .isInstanceOf(SecretNotFoundException.class)
                 .hasMessageContaining("slipway/absent");
@@ -36,6 +36,6 @@ public abstract class SecretStoreContract {
         String value = "multi\nline \"quoted\" ünïcødé \\ {\"json\":true}";
         SecretStore store = storeWith(Map.of("odd", value));
 
-        assertThat(store.find("odd")).contains(value);
+        assertThat(store.lookup("odd")).contains(value);
     }
 }
