@@ -9,6 +9,8 @@ import dev.slipway.core.approval.ApprovalDecision.Verdict;
 import dev.slipway.core.approval.ApprovalState;
 import dev.slipway.core.approval.ApprovalStore;
 import dev.slipway.core.approval.ApprovalVersionConflictException;
+import dev.slipway.core.build.BuildId;
+import dev.slipway.core.build.StageNames;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -60,6 +62,15 @@ public final class ApprovalService {
             }
         }
         return ClickResult.explained("Several people are deciding on this approval right now; click again in a moment.");
+    }
+
+    /**
+     * A decision given outside Slack ({@code slipway approve|reject <build> [--env E]} on one
+     * machine), judged by the same rules: {@code userId} is whose decision it is (the CLI's
+     * {@code --as}). Finds the approval of a single-service build's environment by its id.
+     */
+    public ClickResult decide(BuildId build, String environment, String userId, Verdict verdict) throws UserGroupLookupException {
+        return click(Approval.idFor(build, StageNames.deploy(environment), null), userId, verdict);
     }
 
     private ClickResult apply(Approval before, ApprovalOutcome outcome, String userId, Verdict verdict) {

@@ -26,9 +26,18 @@ public final class ApprovalViews {
         URI diffUrl = build.filter(b -> b.request().repo().webUrl() != null && commit != null)
                 .map(b -> URI.create(b.request().repo().webUrl() + "/commit/" + commit))
                 .orElse(buildUrl);
-        String service = approval.service() != null ? approval.service()
-                : build.map(b -> b.repo().substring(b.repo().lastIndexOf('/') + 1)).orElse("build");
-        return new ApprovalView(approval, service, commit, diffUrl, buildUrl);
+        return new ApprovalView(approval, serviceName(approval, build), commit, diffUrl, buildUrl);
+    }
+
+    /**
+     * The service an approval is for: the release member, or for a single-service file the
+     * repository's name (approvals of single-service files do not record the service).
+     */
+    public static String serviceName(Approval approval, Optional<BuildRecord> build) {
+        if (approval.service() != null) {
+            return approval.service();
+        }
+        return build.map(b -> b.repo().substring(b.repo().lastIndexOf('/') + 1)).orElse("build");
     }
 
     public URI buildUrl(String buildId) {

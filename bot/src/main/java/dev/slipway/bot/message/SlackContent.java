@@ -1,5 +1,6 @@
 package dev.slipway.bot.message;
 
+import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
 import java.util.List;
@@ -14,8 +15,11 @@ public record SlackContent(String text, List<LayoutBlock> blocks) {
         blocks = List.copyOf(blocks);
     }
 
+    /** Slack's own JSON mapping, without Gson's HTML escaping so that logs and tests read like the message. */
+    private static final Gson JSON = GsonFactory.createSnakeCase().newBuilder().disableHtmlEscaping().create();
+
     /** The blocks as Slack receives them (snake_case JSON), for logs and tests. */
     public String blocksJson() {
-        return GsonFactory.createSnakeCase().toJson(blocks);
+        return JSON.toJson(blocks);
     }
 }

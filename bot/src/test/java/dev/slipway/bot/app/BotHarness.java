@@ -40,29 +40,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * talking to the testkit's Slack Web API server, with in-memory stores and recording fakes for
  * the ports that issue 6 implements. Requests are signed as Slack signs them.
  */
-final class BotHarness implements AutoCloseable {
+public final class BotHarness implements AutoCloseable {
 
-    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-    static final String TOKEN = "xoxb-slipway-test";
-    static final String CHANNEL = "C0DEPLOYS";
+    public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String TOKEN = "xoxb-slipway-test";
+    public static final String CHANNEL = "C0DEPLOYS";
 
-    final SlackWebApiServer slack = SlackWebApiServer.start()
+    public final SlackWebApiServer slack = SlackWebApiServer.start()
             .token(TOKEN, SlackWebApiServer.BOT_SCOPES, "U0SLIPWAY")
             .channel(CHANNEL, "deploys")
             .userGroup("S0PLATFORM", List.of("U0CAROL", "U0DAVE"));
-    final MutableClock clock = new MutableClock(ApprovalFixtures.REQUESTED.plus(Duration.ofMinutes(5)));
-    final RecordingReleaseActions actions = new RecordingReleaseActions(List.of("api", "web"));
-    final RecordingTaskCallbacks callbacks = new RecordingTaskCallbacks();
-    final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
-    final InMemoryBuildStore builds = new InMemoryBuildStore();
-    final InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
-    final SlackRequestSigner signer = new SlackRequestSigner(SECRET);
-    final App app;
+    public final MutableClock clock = new MutableClock(ApprovalFixtures.REQUESTED.plus(Duration.ofMinutes(5)));
+    public final RecordingReleaseActions actions = new RecordingReleaseActions(List.of("api", "web"));
+    public final RecordingTaskCallbacks callbacks = new RecordingTaskCallbacks();
+    public final InMemoryApprovalStore approvals = new InMemoryApprovalStore();
+    public final InMemoryBuildStore builds = new InMemoryBuildStore();
+    public final InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger();
+    public final SlackRequestSigner signer = new SlackRequestSigner(SECRET);
+    public final App app;
     private final HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger triggers = new AtomicInteger();
 
-    BotHarness(StatusReport status) {
+    public BotHarness(StatusReport status) {
         BotConfig config = new BotConfig(SECRET, Optional.of(TOKEN), slack.methodsUrlPrefix(),
                 URI.create("http://localhost:8080/"), clock);
         SlackUserGroups groups = new SlackUserGroups(SlipwayBot.slack(config).methods(), TOKEN, clock);
@@ -81,15 +81,15 @@ final class BotHarness implements AutoCloseable {
         slack.clearRecords();
     }
 
-    BotHarness() {
+    public BotHarness() {
         this(new StatusReport(List.of(), List.of(), List.of()));
     }
 
-    URI eventsUrl() {
+    public URI eventsUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/slack/events");
     }
 
-    HttpResponse<String> send(SignedRequest request) {
+    public HttpResponse<String> send(SignedRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(eventsUrl()).POST(HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach(builder::header);
         try {
@@ -103,11 +103,11 @@ final class BotHarness implements AutoCloseable {
     }
 
     /** The fields Slack posts for a slash command (api.slack.com/interactivity/slash-commands). */
-    SignedRequest command(String userId, String command, String text) {
+    public SignedRequest command(String userId, String command, String text) {
         return signer.command(commandFields(userId, command, text));
     }
 
-    Map<String, String> commandFields(String userId, String command, String text) {
+    public Map<String, String> commandFields(String userId, String command, String text) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("token", "legacy-verification-token");
         fields.put("team_id", "T0SLIPWAY");
@@ -125,7 +125,7 @@ final class BotHarness implements AutoCloseable {
     }
 
     /** A click on a button of the approval message, from the fixture payload. */
-    SignedRequest click(String userId, String actionId, String approvalId, String messageTs) {
+    public SignedRequest click(String userId, String actionId, String approvalId, String messageTs) {
         String payload = fixture("slack/block-action.json")
                 .replace("${user}", userId).replace("${action_id}", actionId).replace("${approval_id}", approvalId)
                 .replace("${message_ts}", messageTs).replace("${trigger_id}", "trigger-" + triggers.incrementAndGet())
@@ -133,7 +133,7 @@ final class BotHarness implements AutoCloseable {
         return signer.interaction(payload);
     }
 
-    static String fixture(String path) {
+    public static String fixture(String path) {
         try (InputStream in = BotHarness.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + path);
