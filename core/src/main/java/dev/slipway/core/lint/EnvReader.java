@@ -16,10 +16,19 @@ final class EnvReader {
 
     /** The variables under {@code key}, or an empty map when the key is absent. */
     static Map<String, String> read(MappingReader parent, String key) {
-        return parent.mapping(key, null).map(EnvReader::read).orElse(Map.of());
+        return parent.mapping(key, null).map(env -> read(env, true)).orElse(Map.of());
     }
 
-    private static Map<String, String> read(MappingReader env) {
+    /**
+     * The env of a service container. A throwaway database started for the tests needs a password
+     * ({@code POSTGRES_PASSWORD: test}) that protects nothing, so names alone raise no warning
+     * here; token-shaped values still are errors.
+     */
+    static Map<String, String> readForServiceContainer(MappingReader container) {
+        return container.mapping("env", null).map(env -> read(env, false)).orElse(Map.of());
+    }
+
+    private static Map<String, String> read(MappingReader env, boolean warnOnSecretNames) {
         Problems problems = env.problems();
         Map<String, String> values = new LinkedHashMap<>();
         for (MappingReader.Entry entry : env.entries()) {
@@ -36,7 +45,7 @@ final class EnvReader {
                 values.put(entry.key(), v);
                 Variables.names(v).forEach(name -> problems.referenced(entry.value(), path, name));
                 boolean tokenShaped = SecretPatterns.tokenShape(v).isPresent(); // already an error
-                if (!tokenShaped && SecretPatterns.looksLikeInlineSecret(entry.key(), v)) {
+                if (warnOnSecretNames && !tokenShaped && SecretPatterns.looksLikeInlineSecret(entry.key(), v)) {
                     problems.warning(entry.value(), path, "inline-secret", "`" + entry.key()
                             + "` looks like a secret written into the file",
                             "if it is a real secret, add its name to `secrets:` and remove it here;"

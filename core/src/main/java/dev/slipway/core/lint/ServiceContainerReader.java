@@ -48,7 +48,7 @@ final class ServiceContainerReader {
                     "add `image:` with the image to start, e.g. slipway/redis:7");
         }
         Optional<String> image = container.get("image", ImageRefs::imageWithTag);
-        Map<String, String> env = EnvReader.read(container, "env");
+        Map<String, String> env = EnvReader.readForServiceContainer(container);
         List<String> command = container.words("command").orElse(List.of());
         Optional<ServiceHealthCheck> health = container.mapping("health_check", HEALTH_KEYS)
                 .flatMap(ServiceContainerReader::healthCheck);
