@@ -18,7 +18,7 @@ import java.time.Instant;
  * health (the verify function does). Takes the environment's deploy lock first, so two builds never
  * deploy one environment of one service at once: a held lock fails with {@link DeployLockedException},
  * which the state machine retries with backoff (the later deploy waits).
- * Input: {@code {buildId, environment, service, recordAs, target, notify}}; answers {@code {deploymentId, image}}.
+ * Input: {@code {buildId, environment, service, target, notify}}; answers {@code {deploymentId, image}}.
  */
 public final class DeployFunction extends JsonFunction {
 
@@ -42,8 +42,7 @@ public final class DeployFunction extends JsonFunction {
         ServiceEnvironment where = new ServiceEnvironment(Payloads.text(payload, "service"), environment);
         Target target = Targets.target(payload.path("target"));
         BuildRecord build = services.builds().find(id).orElseThrow();
-        String key = Payloads.optionalText(payload, "recordAs");
-        String image = build.images().get(key);
+        String image = build.images().get(where.service());
         if (image == null) {
             throw new DeployImageMissingException(id, where);
         }

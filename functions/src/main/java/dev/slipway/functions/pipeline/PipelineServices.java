@@ -1,7 +1,7 @@
 package dev.slipway.functions.pipeline;
 
 import dev.slipway.core.approval.ApprovalStore;
-import dev.slipway.core.artifact.ArtifactStore;
+import dev.slipway.core.dispatch.PipelineSource;
 import dev.slipway.core.build.BuildStore;
 import dev.slipway.core.deploy.DeployTargets;
 import dev.slipway.core.deploy.DeploymentStore;
@@ -24,7 +24,7 @@ public record PipelineServices(
         BuildStore builds,
         ApprovalStore approvals,
         DeploymentStore deployments,
-        ArtifactStore artifacts,
+        PipelineSource pipelines,
         StageTaskCompiler compiler,
         TaskDefinitions taskDefinitions,
         StageLogs logs,
@@ -38,7 +38,7 @@ public record PipelineServices(
         Objects.requireNonNull(builds, "builds");
         Objects.requireNonNull(approvals, "approvals");
         Objects.requireNonNull(deployments, "deployments");
-        Objects.requireNonNull(artifacts, "artifacts");
+        Objects.requireNonNull(pipelines, "pipelines");
         Objects.requireNonNull(compiler, "compiler");
         Objects.requireNonNull(taskDefinitions, "taskDefinitions");
         Objects.requireNonNull(logs, "logs");

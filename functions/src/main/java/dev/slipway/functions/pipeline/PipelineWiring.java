@@ -1,6 +1,5 @@
 package dev.slipway.functions.pipeline;
 
-import dev.slipway.core.artifact.ArtifactStore;
 import dev.slipway.core.deploy.DeployTargets;
 import dev.slipway.core.notify.PipelineNotifier;
 import dev.slipway.core.scm.Provider;
@@ -11,11 +10,12 @@ import dev.slipway.functions.aws.DynamoDeploymentStore;
 import dev.slipway.functions.aws.EcsDeployTarget;
 import dev.slipway.functions.aws.EcsTaskConfig;
 import dev.slipway.functions.aws.EcsTaskDefinitions;
-import dev.slipway.functions.aws.S3ArtifactStore;
+import dev.slipway.functions.dispatch.JGitPipelineSource;
 import dev.slipway.functions.scm.HttpCommitStatuses;
 import dev.slipway.functions.wiring.Wiring;
 import dev.slipway.functions.wiring.WiringIncompleteException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +25,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The pipeline functions' parts in the cloud, from the environment template.yaml sets:
- * {@code SLIPWAY_ARTIFACTS_BUCKET}, {@code SLIPWAY_LOG_GROUP}, {@code SLIPWAY_BUILDER_IMAGE},
+ * {@code SLIPWAY_ARTIFACTS_BUCKET} (given to stage tasks), {@code SLIPWAY_LOG_GROUP}, {@code SLIPWAY_BUILDER_IMAGE},
  * {@code SLIPWAY_TASK_FAMILY} (default {@code slipway-stage}), {@code SLIPWAY_TASK_EXECUTION_ROLE},
  * {@code SLIPWAY_TASK_ROLE}, {@code SLIPWAY_SECRET_ARN_PREFIX}, {@code SLIPWAY_PAGES_URL},
  * {@code AWS_REGION}, plus what {@link Wiring} reads (tables). The chat notifier is found with
@@ -62,7 +61,7 @@ public final class PipelineWiring {
         return new PipelineServices(base.buildStore(),
                 new DynamoApprovalStore(dynamo, base.tables().approvals()),
                 new DynamoDeploymentStore(dynamo, base.tables().deployments()),
-                artifacts(),
+                new JGitPipelineSource(base.secretStore(), Path.of(optional("SLIPWAY_WORK_DIR", "/tmp"), "slipway-prepare")),
                 new StageTaskCompiler(required("SLIPWAY_BUILDER_IMAGE", "the builder image in ECR")),
                 new EcsTaskDefinitions(ecs, tasks),
                 new CloudWatchStageLogs(CloudWatchLogsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
@@ -76,11 +75,6 @@ public final class PipelineWiring {
                         base.secretStore(), optional("SLIPWAY_SCM_SECRET_PREFIX", "slipway/scm")),
                 URI.create(required("SLIPWAY_PAGES_URL", "where people open builds")),
                 base.clock());
-    }
-
-    private ArtifactStore artifacts() {
-        return new S3ArtifactStore(S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build(),
-                required("SLIPWAY_ARTIFACTS_BUCKET", "the artifacts bucket"));
     }
 
     static PipelineNotifier notifier() {

@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * Stores what the state machine reports about a build: stage started, retrying, succeeded or
  * failed, an approval that ended without a yes, and the build's end. After each change the build's
- * message is rendered again. Input: {@code {event, buildId, service, recordAs, stage, task | error, notify}}.
+ * message is rendered again. Input: {@code {event, buildId, service, stage, task | error, notify}}.
  * For failures it answers {@code {error, cause}}: the error name the execution fails with and a
  * cause written for people.
  */

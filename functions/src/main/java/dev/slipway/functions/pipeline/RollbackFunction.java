@@ -22,7 +22,7 @@ import java.util.Optional;
  * the last good image from before this build, records the rollback and reports it from and to.
  * Services with {@code rollback: manual} are left as they are. Answers {@code {error, cause}}:
  * {@value #ROLLED_BACK} when something was restored, {@value #DEPLOY_FAILED} otherwise.
- * Input: {@code {buildId, environment, services: [{service, recordAs, target, healthCheck, rollback}], error, notify}}.
+ * Input: {@code {buildId, environment, services: [{service, target, healthCheck, rollback}], error, notify}}.
  */
 public final class RollbackFunction extends JsonFunction {
 

@@ -59,7 +59,7 @@ final class StageResults {
             BuildRecord next = b.withStage(done, now);
             if (digest.isPresent() && !repository.isBlank()) {
                 String image = repository + "@" + digest.get();
-                next = next.withStage(done.withImageDigest(image), now).withImage(service == null ? "" : service, image, now);
+                next = next.withStage(done.withImageDigest(image), now).withImage(service, image, now);
             }
             return next;
         });
@@ -136,10 +136,10 @@ final class StageResults {
         return answer;
     }
 
-    /** The service name for records: null for a single-service pipeline ({@code recordAs} is empty). */
+    /** The service a stage record belongs to: dispatch records every stage with its service's name. */
     static String recordAs(JsonNode payload) {
-        String as = Payloads.optionalText(payload, "recordAs");
-        return as.isBlank() ? null : as;
+        String service = Payloads.service(payload);
+        return service.isBlank() ? null : service;
     }
 
     /** The task's stage name, as {@code StageTaskCompiler.taskStage} gives it to the task and its logs. */
