@@ -57,7 +57,7 @@ public final class DockerEcsTaskPort implements EcsTaskPort {
         String taskArn = TASK_ARN_PREFIX + UUID.randomUUID();
         CancelToken cancel = new CancelToken();
         running.put(taskArn, cancel);
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<JsonNode> task = CompletableFuture.supplyAsync(() -> {
             try {
                 TaskResult result = runner.run(spec, logs.sink(spec.buildId(), spec.stage(), taskArn), cancel);
                 logs.finish(spec.buildId(), spec.stage(), taskArn);
@@ -66,6 +66,12 @@ public final class DockerEcsTaskPort implements EcsTaskPort {
                 running.remove(taskArn);
             }
         }, executor);
+        task.whenComplete((v, e) -> {
+            if (task.isCancelled()) {
+                cancel.cancel("the state machine stopped the task (execution stopped or state timed out)");
+            }
+        });
+        return task;
     }
 
     @Override

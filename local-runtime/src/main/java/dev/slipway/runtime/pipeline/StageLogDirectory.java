@@ -32,7 +32,7 @@ public final class StageLogDirectory implements StageLogs {
     }
 
     /** The sink a task's runner writes to; {@link #finish} closes it. */
-    LogSink sink(String buildId, String stage, String taskArn) {
+    public LogSink sink(String buildId, String stage, String taskArn) {
         Path file = file(buildId, stage, taskArn);
         BufferedWriter writer;
         try {
@@ -53,7 +53,7 @@ public final class StageLogDirectory implements StageLogs {
         };
     }
 
-    void finish(String buildId, String stage, String taskArn) {
+    public void finish(String buildId, String stage, String taskArn) {
         BufferedWriter writer = open.remove(file(buildId, stage, taskArn));
         if (writer != null) {
             try {
