@@ -22,8 +22,8 @@ final class FakeDeployTarget implements DeployTarget {
     final List<String> rollouts = new CopyOnWriteArrayList<>();
     private final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
 
-    FakeDeployTarget unhealthy(String imagePrefix) {
-        unhealthy.add(imagePrefix);
+    FakeDeployTarget unhealthy(String image) {
+        unhealthy.add(image);
         return this;
     }
 
@@ -42,7 +42,7 @@ final class FakeDeployTarget implements DeployTarget {
     @Override
     public void awaitHealthy(ServiceEnvironment where, Target target, Optional<HealthCheck> check) {
         String image = running.get(where);
-        if (unhealthy.stream().anyMatch(image::startsWith)) {
+        if (unhealthy.contains(image)) {
             throw new DeployUnhealthyException(where, image, "GET /health answered 503");
         }
     }

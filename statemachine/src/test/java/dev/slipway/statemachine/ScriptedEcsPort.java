@@ -90,8 +90,7 @@ final class ScriptedEcsPort implements EcsTaskPort {
     /** A build stage prints the digest of the image it pushed, as slipway-builder does. */
     private static Outcome defaultOutcome(TaskSpec spec) {
         if (spec.stage().endsWith(".build")) {
-            String digest = "sha256:" + Integer.toHexString(spec.buildId().hashCode()).repeat(8).substring(0, 56) + "00000000";
-            return new Outcome.Exit(0, List.of("pushed", TaskOutputs.digestLine(digest)));
+            return new Outcome.Exit(0, List.of("pushed", TaskOutputs.digestLine("sha256:" + "e".repeat(64))));
         }
         return new Outcome.Exit(0, List.of("ok"));
     }
