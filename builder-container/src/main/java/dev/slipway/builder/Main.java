@@ -70,6 +70,11 @@ public final class Main {
             Thread.currentThread().interrupt();
             out.println("slipway-builder: interrupted");
             return 1;
+        } catch (RuntimeException e) {
+            // A bug or an unexpected daemon answer: the trace helps a maintainer, the last line says what failed.
+            e.printStackTrace(out);
+            out.println("slipway-builder: " + args.get(0) + " failed unexpectedly: " + e);
+            return 1;
         }
     }
 

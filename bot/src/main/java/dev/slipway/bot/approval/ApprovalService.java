@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>Order, so that the record and the pipeline never disagree for long: the decision is written
  * first, conditionally on the version read (two clicks at once: the loser re-reads and is judged
  * against the winner's decision); then the pipeline is answered. If the pipeline no longer waits,
- * the approval is marked EXPIRED. If answering fails otherwise, the write is undone so that the
- * click can simply be repeated.
+ * the approval is marked EXPIRED without the click's decision. If answering fails otherwise, the
+ * write is undone so that the click can simply be repeated.
  */
 public final class ApprovalService {
 
@@ -100,7 +100,8 @@ public final class ApprovalService {
             LOG.info("approval {}: {} by {}; pipeline answered", stored.id(), stored.state(), last.userId());
             return ClickResult.changed(ApprovalMessages.closed(views.of(stored)));
         } catch (TaskTokenGoneException e) {
-            Approval expired = store.modify(stored.id(), a -> a.withState(ApprovalState.EXPIRED));
+            // The click decided nothing: the record keeps the decisions made while the pipeline waited.
+            Approval expired = store.update(before.withState(ApprovalState.EXPIRED).withVersion(stored.version()));
             LOG.info("approval {}: pipeline no longer waits ({}); marked expired", stored.id(), e.getMessage());
             return new ClickResult(Optional.of("The pipeline stopped waiting for this approval (it expired or the build"
                     + " ended), so your decision changed nothing. " + ApprovalTargets.howToRetry(stored)),

@@ -6,6 +6,7 @@ import dev.slipway.bot.message.SlackContent;
 import dev.slipway.bot.model.ApprovalView;
 import dev.slipway.bot.model.RollbackNotice;
 import dev.slipway.bot.model.StageFailure;
+import dev.slipway.core.approval.ApprovalState;
 import dev.slipway.core.build.BuildRecord;
 import java.net.URI;
 import java.util.Map;
@@ -30,7 +31,10 @@ public final class BuildNotifier {
         this.pagesBase = pagesBase;
     }
 
-    /** Posts the build's message, or updates it in place when {@code existing} is given. */
+    /**
+     * Posts the build's message, or updates it in place when {@code existing} is given; returns
+     * where the message is now (a new one if the old was deleted: store what this returns).
+     */
     public MessageRef buildChanged(BuildRecord build, String service, String channel, Optional<MessageRef> existing) {
         SlackContent content = BuildMessages.build(build, service, buildUrl(build.id().value()));
         if (existing.isEmpty()) {
@@ -39,10 +43,21 @@ public final class BuildNotifier {
             return posted;
         }
         MessageRef ref = existing.get();
-        if (!content.equals(lastSent.get(ref))) {
-            messenger.update(ref, content);
-            lastSent.put(ref, content);
+        if (content.equals(lastSent.get(ref))) {
+            return ref;
         }
+        try {
+            messenger.update(ref, content);
+        } catch (NotificationFailedException e) {
+            if (!e.slackError().filter("message_not_found"::equals).isPresent()) {
+                throw e;
+            }
+            // Someone deleted the build's message: the build still deserves one.
+            MessageRef reposted = messenger.post(ref.channel(), content);
+            lastSent.put(reposted, content);
+            return reposted;
+        }
+        lastSent.put(ref, content);
         return ref;
     }
 
@@ -64,7 +79,7 @@ public final class BuildNotifier {
 
     /** Re-renders an approval's message (after it expired without a click, for example). */
     public void approvalChanged(ApprovalView view, MessageRef message) {
-        messenger.update(message, view.approval().state() == dev.slipway.core.approval.ApprovalState.OPEN
+        messenger.update(message, view.approval().state() == ApprovalState.OPEN
                 ? ApprovalMessages.request(view) : ApprovalMessages.closed(view));
     }
 

@@ -80,7 +80,7 @@ public final class SlackMessenger implements Messenger {
             try {
                 T response = call.run();
                 if (!response.isOk()) {
-                    throw new NotificationFailedException(explain(method, channel, response), null);
+                    throw new NotificationFailedException(explain(method, channel, response), response.getError(), null);
                 }
                 return response;
             } catch (SlackApiException e) {
@@ -115,7 +115,7 @@ public final class SlackMessenger implements Messenger {
             case "invalid_auth", "not_authed", "token_revoked", "account_inactive" ->
                     "set SLACK_BOT_TOKEN to the app's Bot User OAuth Token (xoxb-…)";
             case "missing_scope" -> "reinstall the Slack app from bot/manifest.yml so the token has the scope it needs";
-            case "message_not_found" -> "the message was deleted; the next update posts a new one";
+            case "message_not_found" -> "the message was deleted; the build notifier posts a new one";
             default -> "see api.slack.com/methods/" + method + " for '" + error + "'";
         };
         return "Slack answered " + error + " to " + method + " in " + channel + ": " + fix;

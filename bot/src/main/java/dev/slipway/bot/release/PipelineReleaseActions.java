@@ -84,6 +84,10 @@ public final class PipelineReleaseActions implements ReleaseActions {
         BuildId id = buildId(cancel.build());
         BuildRecord build = builds.find(id).orElseThrow(() -> new ReleaseActionRefusedException(
                 "There is no build #" + id + "; `/status` lists the running ones."));
+        if (build.status() == BuildStatus.CANCELLED) {
+            // Idempotent: a repeated request (or a second person) finds it done.
+            return new Accepted(id.value(), "Build #" + id + " of " + build.repo() + " is cancelled.");
+        }
         if (build.status().isTerminal()) {
             throw new ReleaseActionRefusedException("Build #" + id + " has already ended ("
                     + build.status().name().toLowerCase() + "); there is nothing to cancel.");

@@ -168,7 +168,8 @@ class ApprovalsIT {
         bot.callbacks.tokenGone("task-token-42");
         click("U0ALICE", ApprovalMessages.APPROVE_ACTION, approval);
         assertThat(stored(approval).state()).isEqualTo(ApprovalState.EXPIRED);
-        assertThat(message().visibleText()).contains("Expired");
+        assertThat(stored(approval).decisions()).as("the click decided nothing").isEmpty();
+        assertThat(message().visibleText()).contains("Expired", "without a decision");
         assertThat(bot.slack.ephemerals()).extracting(SlackEphemeral::text).singleElement().asString()
                 .contains("stopped waiting");
     }

@@ -13,6 +13,8 @@ import dev.slipway.core.ingress.DeliveryKey;
 import dev.slipway.core.scm.Provider;
 import dev.slipway.testkit.slack.SlackRequestSigner;
 import dev.slipway.testkit.slack.SlackRequestSigner.SignedRequest;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,6 +164,19 @@ class SlashCommandsIT {
         SignedRequest signed = bot.command("U0ALICE", "/deploy", "api to production");
         SignedRequest unsigned = new SignedRequest(signed.body(), signed.contentType(), Map.of("Content-Type", signed.contentType()));
         assertThat(bot.send(unsigned).statusCode()).isEqualTo(401);
+        assertNothingHappened();
+    }
+
+    @Test
+    void theEventsRouteServesOnlyPostAndBoundsTheBody() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(bot.eventsUrl()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        String huge = "text=" + "x".repeat(SlackEventsHttpHandler.MAX_BODY_BYTES);
+        HttpResponse<String> tooBig = http.send(HttpRequest.newBuilder(bot.eventsUrl())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(huge)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooBig.statusCode()).isEqualTo(413);
         assertNothingHappened();
     }
 

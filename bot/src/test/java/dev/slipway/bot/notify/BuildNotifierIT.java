@@ -113,6 +113,17 @@ class BuildNotifierIT {
                 .hasMessageContaining("message_not_found");
     }
 
+    @Test
+    void aDeletedBuildMessageIsPostedAgain() {
+        slack.postingInterval(Duration.ZERO);
+        BuildNotifier notifier = new BuildNotifier(new SlackMessenger(client(), TOKEN, Duration.ZERO), URI.create("https://slipway.example.com"));
+        BuildRecord build = BuildRecord.queued(TestBuilds.push("acme/api", "main", "43", TestBuilds.T0), List.of(), TestBuilds.T0);
+        MessageRef gone = new MessageRef("C0DEPLOYS", "1.000001");
+        MessageRef now = notifier.buildChanged(build, "api", "#deploys", Optional.of(gone));
+        assertThat(now).isNotEqualTo(gone);
+        assertThat(slack.messagesIn("C0DEPLOYS")).singleElement().satisfies(m -> assertThat(m.ts()).isEqualTo(now.ts()));
+    }
+
     private static StageRecord stage(BuildRecord build, int index) {
         return build.stages().get(index);
     }

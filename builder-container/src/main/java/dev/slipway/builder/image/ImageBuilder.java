@@ -11,8 +11,11 @@ import com.github.dockerjava.api.model.PushResponseItem;
 import com.github.dockerjava.core.NameParser;
 import dev.slipway.builder.BuilderFailedException;
 import dev.slipway.core.task.TaskOutputs;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -55,10 +58,27 @@ public final class ImageBuilder {
     }
 
     private String build(ImageBuildRequest request) throws BuilderFailedException {
+        Path archive = null;
+        try {
+            archive = Files.createTempFile("slipway-context-", ".tar");
+            int files = BuildContextArchive.write(request.context(), request.dockerfile(), archive);
+            log.println("sending " + files + " files of " + request.context() + " as the build context");
+            try (InputStream context = Files.newInputStream(archive)) {
+                return build(request, context);
+            }
+        } catch (IOException e) {
+            throw new BuilderFailedException("could not read the build context " + request.context() + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(archive);
+        }
+    }
+
+    private String build(ImageBuildRequest request, InputStream context) throws BuilderFailedException, IOException {
         Set<String> tags = new LinkedHashSet<>();
         request.tags().forEach(t -> tags.add(request.repository() + ":" + t));
-        var cmd = docker.buildImageCmd(request.context().toFile())
-                .withDockerfile(request.dockerfile().toFile())
+        Path root = request.context().toRealPath();
+        var cmd = docker.buildImageCmd(context)
+                .withDockerfilePath(BuildContextArchive.relative(root, request.dockerfile().toRealPath()))
                 .withTags(tags)
                 .withLabels(request.labels())
                 .withRemove(true)
@@ -80,6 +100,17 @@ public final class ImageBuilder {
         } catch (DockerClientException | DockerException e) {
             throw new BuilderFailedException("docker build of " + request.dockerfile() + " failed: " + e.getMessage()
                     + "; the build output above shows the failing step", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A temp file left in the task's container: it goes with the container.
         }
     }
 

@@ -28,8 +28,7 @@ final class ApprovalReader {
         Optional<Long> required = approval.integer("required", 1, 100);
         Duration expires = approval.duration("expires", false).orElse(Approval.DEFAULT_EXPIRES);
         boolean self = approval.bool("allow_self_approval").orElse(false);
-        if (approvers.isPresent() && required.isPresent() && !approvers.get().isEmpty()
-                && required.get() > approvers.get().size() && approvers.get().stream().noneMatch(a -> a.startsWith("S"))) {
+        if (approvers.isPresent() && required.isPresent() && !reachable(approvers.get(), required.get())) {
             Node at = approval.value("required").orElseThrow();
             approval.problems().error(at, approval.pathOf("required"), "invalid-value", "`required` is "
                     + required.get() + " but only " + approvers.get().size() + " approver(s) are listed",
@@ -37,6 +36,11 @@ final class ApprovalReader {
         }
         return approvers.filter(list -> !list.isEmpty())
                 .map(list -> new Approval(list, required.orElse(1L).intValue(), expires, self));
+    }
+
+    /** Whether {@code required} distinct approvals can come from these approvers; a group may give many. */
+    private static boolean reachable(List<String> approvers, long required) {
+        return approvers.isEmpty() || required <= approvers.size() || approvers.stream().anyMatch(a -> a.startsWith("S"));
     }
 
     private static Optional<List<String>> approvers(MappingReader approval) {

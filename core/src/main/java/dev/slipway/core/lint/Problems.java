@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Collects the problems of one file while it is read; positions come from snakeyaml marks. Also
@@ -30,6 +31,27 @@ final class Problems {
 
     void warning(Node at, String path, String code, String message, String hint) {
         add(at.getStartMark(), path, code, Severity.WARNING, message, hint);
+    }
+
+    /**
+     * An error at character {@code offset} of a scalar's value, when the file spells the value
+     * literally (plain or quoted on one line, no escapes); otherwise at the scalar's start.
+     */
+    void errorInside(ScalarNode scalar, int offset, String path, String code, String message, String hint) {
+        Mark start = scalar.getStartMark();
+        String value = scalar.getValue();
+        boolean oneLine = start.getLine() == scalar.getEndMark().getLine();
+        int quote = switch (scalar.getScalarStyle()) {
+            case PLAIN -> 0;
+            case DOUBLE_QUOTED -> value.contains("\\") || value.contains("\"") ? -1 : 1;
+            case SINGLE_QUOTED -> value.contains("'") ? -1 : 1;
+            default -> -1;
+        };
+        if (!oneLine || quote < 0 || offset < 0 || offset > value.length()) {
+            error(scalar, path, code, message, hint);
+            return;
+        }
+        addAt(start.getLine() + 1, start.getColumn() + 1 + quote + offset, path, code, Severity.ERROR, message, hint);
     }
 
     /** snakeyaml marks are 0-based; problems are 1-based like editors. A missing mark means 1:1. */

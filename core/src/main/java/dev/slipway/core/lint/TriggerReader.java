@@ -12,6 +12,8 @@ import dev.slipway.core.pipeline.Triggers.TagTrigger;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /** {@code on:}, the triggers, and the glob lists that filter them. */
 final class TriggerReader {
@@ -27,16 +29,25 @@ final class TriggerReader {
     }
 
     private static Triggers triggers(MappingReader on) {
-        Optional<PushTrigger> push = on.mapping("push", List.of("branches"))
-                .map(m -> new PushTrigger(globs(m, "branches")));
-        Optional<TagTrigger> tag = on.mapping("tag", List.of("tags"))
-                .map(m -> new TagTrigger(globs(m, "tags")));
-        Optional<PullRequestTrigger> pullRequest = on.mapping("pull_request", List.of("branches"))
-                .map(m -> new PullRequestTrigger(globs(m, "branches")));
+        Optional<PushTrigger> push = filter(on, "push", "branches").map(PushTrigger::new);
+        Optional<TagTrigger> tag = filter(on, "tag", "tags").map(TagTrigger::new);
+        Optional<PullRequestTrigger> pullRequest = filter(on, "pull_request", "branches").map(PullRequestTrigger::new);
         List<ScheduleTrigger> schedules = on.listOf("schedule", TriggerReader::schedule).orElse(List.of());
         boolean manual = on.bool("manual").orElse(true);
         boolean chat = on.bool("chat").orElse(true);
         return new Triggers(push, tag, pullRequest, schedules, manual, chat);
+    }
+
+    /**
+     * The globs of a push, tag or pull request trigger. A bare {@code push:} (empty, as GitHub
+     * Actions files write it) means the trigger with no filter.
+     */
+    private static Optional<List<Glob>> filter(MappingReader on, String trigger, String key) {
+        Optional<Node> value = on.value(trigger);
+        if (value.filter(v -> v instanceof ScalarNode s && s.getTag() == Tag.NULL).isPresent()) {
+            return Optional.of(List.of());
+        }
+        return on.mapping(trigger, List.of(key)).map(m -> globs(m, key));
     }
 
     private static Optional<ScheduleTrigger> schedule(Node node, String path, Problems problems) {
@@ -82,7 +93,7 @@ final class TriggerReader {
             try {
                 return Optional.of(Glob.parse(pattern));
             } catch (GlobSyntaxException e) {
-                problems.error(node, path, "invalid-glob", e.getMessage(),
+                problems.errorInside((ScalarNode) node, e.offset(), path, "invalid-glob", e.getMessage(),
                         "globs use * (within a segment), ** (across '/'), ? and [a-z]; escape others with \\");
                 return Optional.empty();
             }

@@ -29,11 +29,12 @@ final class Values {
         if (node instanceof ScalarNode scalar && (scalar.getTag() == Tag.STR || isCustomTag(scalar))) {
             return Optional.of(scalar.getValue());
         }
-        wrongType(node, path, problems, "a string", hintFor(node, "\"" + (node instanceof ScalarNode s ? s.getValue() : "") + "\""));
+        String quoted = node instanceof ScalarNode s ? "\"" + s.getValue() + "\"" : "";
+        wrongType(node, path, problems, "a string", hintFor(node, quoted));
         return Optional.empty();
     }
 
-    /** For a scalar of another type, how to write it as {@code example}; for an empty value, why it may be empty. */
+    /** For a scalar of another type: write it as {@code example}; for an empty one: why it may be empty. */
     private static String hintFor(Node node, String example) {
         if (isNull(node)) {
             return EMPTY_HINT;
@@ -112,8 +113,9 @@ final class Values {
     }
 
     static void wrongType(Node node, String path, Problems problems, String expected, String hint) {
+        String fix = hint != null ? hint : isNull(node) ? EMPTY_HINT : "write " + expected + " here";
         problems.error(node, path, "wrong-type", Problems.where(path) + " must be " + expected
-                + ", but it is " + describe(node), hint != null ? hint : isNull(node) ? EMPTY_HINT : "write " + expected + " here");
+                + ", but it is " + describe(node), fix);
     }
 
     /** How a node reads to a person: "a list", "the number 3", "nothing". */

@@ -77,7 +77,8 @@ final class YamlSource {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
         options.setNestingDepthLimit(MAX_NESTING_DEPTH);
-        options.setCodePointLimit(MAX_CODE_POINTS * 4);
+        // compose() checks the size first with a clear message; the reader's own limit is a backstop.
+        options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         options.setTagInspector(tag -> false);

@@ -93,6 +93,13 @@ public final class Cron {
         throw new IllegalStateException("cron \"" + expression + "\" matched nothing in " + SEARCH_YEARS + " years");
     }
 
+    /** Whether the minute holding {@code instant} is one this expression fires in (UTC). */
+    public boolean matches(Instant instant) {
+        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return months.get(t.getMonthValue()) && dayMatches(t.toLocalDate())
+                && hours.get(t.getHour()) && minutes.get(t.getMinute());
+    }
+
     public String expression() {
         return expression;
     }

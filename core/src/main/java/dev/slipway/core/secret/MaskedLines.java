@@ -26,6 +26,7 @@ public final class MaskedLines {
     private final StringBuilder line = new StringBuilder();
     private final StringBuilder rawLine = new StringBuilder();
     private ByteBuffer carry = ByteBuffer.allocate(0);
+    private boolean finished;
 
     public MaskedLines(SecretMasker masker, Consumer<String> lines, Consumer<String> rawLines) {
         this.masking = masker.stream();
@@ -33,13 +34,20 @@ public final class MaskedLines {
         this.rawLines = rawLines;
     }
 
+    /** Adds a chunk; ignored after {@link #finish()}. */
     public void accept(byte[] bytes, int offset, int length) {
+        if (finished) {
+            return;
+        }
         process(ByteBuffer.wrap(bytes, offset, length), false);
     }
 
-    /** The end of the stream: a last line without a terminator is passed on too. */
+    /** The end of the stream: a last line without a terminator is passed on too. Safe to call twice. */
     public void finish() {
-        process(ByteBuffer.allocate(0), true);
+        if (!finished) {
+            finished = true;
+            process(ByteBuffer.allocate(0), true);
+        }
     }
 
     private void process(ByteBuffer bytes, boolean end) {

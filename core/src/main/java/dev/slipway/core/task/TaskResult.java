@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * @param status how it ended
  * @param exitCode of the container that decided the outcome, when it ran to an exit
  * @param lastLines the last lines of that container's output (masked), oldest first
- * @param digest the digest of an image the task pushed ({@link TaskOutputs#DIGEST_MARKER})
+ * @param digest the digest of an image the task pushed ({@link TaskOutputs#DIGEST_MARKER}), taken only
+ *     from containers with the {@link ContainerSpec.Capability#DOCKER_ENGINE} capability
  * @param timings when the task started and ended
  * @param reason empty when it succeeded; otherwise what went wrong, where, and what to do
  */

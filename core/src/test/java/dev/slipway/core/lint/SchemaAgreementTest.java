@@ -8,11 +8,15 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.slipway.core.pipeline.Approval;
+import dev.slipway.core.pipeline.BuildStage;
+import dev.slipway.core.pipeline.CommandStage;
+import dev.slipway.core.pipeline.Resources;
+import dev.slipway.core.pipeline.RollbackPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,6 +85,33 @@ class SchemaAgreementTest {
         }
     }
 
+    @Test
+    void theDefaultsTheSchemaShowsEditorsAreTheModelsDefaults() throws IOException {
+        JsonNode defs;
+        try (InputStream in = SchemaAgreementTest.class.getResourceAsStream("/slipway.schema.json")) {
+            defs = ModelJson.MAPPER.readTree(in).path("$defs");
+        }
+        JsonNode stage = defs.path("commandStage").path("properties");
+        JsonNode approval = defs.path("approval").path("properties");
+        assertThat(duration(stage.path("timeout").path("default").asText())).isEqualTo(CommandStage.DEFAULT_TIMEOUT);
+        assertThat(stage.path("retry").path("default").asInt()).isZero();
+        assertThat(stage.path("resources").path("properties").path("cpu").path("default").asDouble())
+                .isEqualTo(Resources.DEFAULT.cpu());
+        assertThat(stage.path("resources").path("properties").path("memory").path("default").asText()).isEqualTo("2Gi");
+        assertThat(Resources.DEFAULT.memoryMib()).isEqualTo(2 * 1024);
+        assertThat(duration(approval.path("expires").path("default").asText())).isEqualTo(Approval.DEFAULT_EXPIRES);
+        assertThat(defs.path("buildStage").path("properties").path("dockerfile").path("default").asText())
+                .isEqualTo(BuildStage.DEFAULT_DOCKERFILE);
+        assertThat(defs.path("environment").path("properties").path("rollback").path("default").asText())
+                .isEqualTo(RollbackPolicy.AUTO.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static java.time.Duration duration(String text) {
+        Problems problems = new Problems("schema");
+        return Formats.duration(new org.yaml.snakeyaml.nodes.ScalarNode(org.yaml.snakeyaml.nodes.Tag.STR, text,
+                null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN), "default", problems, false).orElseThrow();
+    }
+
     private static Set<String> locations(Set<ValidationMessage> errors) {
         return errors.stream().map(e -> dotted(e.getInstanceLocation())).collect(Collectors.toSet());
     }
@@ -113,9 +144,5 @@ class SchemaAgreementTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Path root() {
-        return PipelineFixturesTest.ROOT;
     }
 }

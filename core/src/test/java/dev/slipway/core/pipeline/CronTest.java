@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CronTest {
 
@@ -64,6 +65,23 @@ class CronTest {
         // 2026-11-23 is a Monday, before December 1st.
         assertThat(cron.next(Instant.parse("2026-11-22T00:00:00Z"))).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
         assertThat(cron.next(Instant.parse("2026-11-30T00:00:00Z"))).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
+    /** An oracle: walking minute by minute finds the same next firing as {@link Cron#next}. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"*/7 * * * *", "0 */5 * * *", "15,45 9-17 * * MON-FRI", "0 0 * * *", "5 4 1,15 * *",
+            "30 2 * * SUN", "0 12 13 * FRI", "59 23 31 * *"})
+    void nextAgreesWithAMinuteByMinuteSearch(String expression) {
+        Cron cron = Cron.parse(expression);
+        java.util.Random random = new java.util.Random(expression.hashCode());
+        for (int i = 0; i < 5; i++) {
+            Instant after = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(366 * 24 * 3600));
+            Instant expected = after.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60);
+            while (!cron.matches(expected)) {
+                expected = expected.plusSeconds(60);
+            }
+            assertThat(cron.next(after)).as("after %s", after).isEqualTo(expected);
+        }
     }
 
     @Test

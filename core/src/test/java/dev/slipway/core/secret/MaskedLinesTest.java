@@ -42,6 +42,15 @@ class MaskedLinesTest {
     }
 
     @Test
+    void finishingTwiceAndFeedingAfterTheEndChangeNothing() {
+        feedByteByByte("tail");
+        out.finish();
+        out.finish();
+        out.accept("late\n".getBytes(StandardCharsets.UTF_8), 0, 5);
+        assertThat(lines).containsExactly("tail");
+    }
+
+    @Test
     void anEmptyStreamGivesNoLines() {
         out.finish();
         assertThat(lines).isEmpty();

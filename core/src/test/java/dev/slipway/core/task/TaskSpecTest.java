@@ -35,6 +35,13 @@ class TaskSpecTest {
     }
 
     @Test
+    void rejectsWaitingForHealthOfAContainerWithoutAHealthCheck() {
+        var db = container("db").essential(false).build();
+        var step = container("step").dependsOn("db", Condition.HEALTHY).build();
+        assertThatThrownBy(() -> task(List.of(db, step))).hasMessageContaining("db has no health check");
+    }
+
+    @Test
     void rejectsDuplicateNames() {
         assertThatThrownBy(() -> task(List.of(container("step").build(), container("step").build())))
                 .hasMessageContaining("step is used twice");

@@ -60,6 +60,7 @@ public final class JGitPipelineSource implements PipelineSource {
     public PipelineFile read(BuildRequest request) {
         Path dir = tempDir();
         try (Git git = Git.init().setBare(true).setDirectory(dir.toFile()).call()) {
+            disableAutoGc(git.getRepository());
             Optional<ObjectId> commit = fetch(git, request);
             if (commit.isEmpty()) {
                 return new PipelineFile.Absent("commit-not-found", "commit " + request.commit() + " is not in "
@@ -76,6 +77,17 @@ public final class JGitPipelineSource implements PipelineSource {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /**
+     * JGit may start an automatic gc in the background after a fetch; in a repository that is
+     * deleted a moment later that only races the deletion (seen: gc.log.lock vanishing mid-walk).
+     */
+    private static void disableAutoGc(Repository repo) throws IOException {
+        repo.getConfig().setInt("gc", null, "auto", 0);
+        repo.getConfig().setInt("gc", null, "autoPackLimit", 0);
+        repo.getConfig().setBoolean("receive", null, "autogc", false);
+        repo.getConfig().save();
     }
 
     private Optional<ObjectId> fetch(Git git, BuildRequest request) throws GitAPIException, IOException {
@@ -97,7 +109,14 @@ public final class JGitPipelineSource implements PipelineSource {
             // The server refused an unadvertised object id: fall back to the ref.
         }
         for (int depth : DEEPEN) {
-            fetchRef(git, url, request.ref(), depth, credentials);
+            try {
+                fetchRef(git, url, request.ref(), depth, credentials);
+            } catch (TransportException e) {
+                if (isMissingRef(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
             if (has(git.getRepository(), wanted)) {
                 return Optional.of(wanted);
             }
@@ -176,6 +195,11 @@ public final class JGitPipelineSource implements PipelineSource {
         return m.contains("not authorized") || m.contains("authentication is required") || m.contains("403");
     }
 
+    /** JGit: "Remote does not have refs/heads/x available for fetch." */
+    private static boolean isMissingRef(Exception e) {
+        return String.valueOf(e.getMessage()).contains("does not have");
+    }
+
     private static boolean isMissingRepository(Exception e) {
         String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         return m.contains("not found") || m.contains("does not appear to be a git repository") || m.contains("404");
@@ -190,11 +214,12 @@ public final class JGitPipelineSource implements PipelineSource {
         }
     }
 
+    /** Best effort: a leftover temporary directory is harmless (Lambda's /tmp goes with the sandbox). */
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temporary directory is harmless; Lambda's /tmp goes with the sandbox.
+        } catch (IOException | UncheckedIOException e) {
+            // Files vanished or appeared while walking; never fail a dispatch over cleanup.
         }
     }
 }

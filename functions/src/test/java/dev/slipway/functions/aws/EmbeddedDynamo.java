@@ -10,7 +10,7 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  * DynamoDB Local (AWS's own, 3.x) in this JVM, in memory, started once for all ITs of the JVM.
  * Needs {@code sqlite4java.library.path} (set by the failsafe configuration in this module's pom).
  */
-final class EmbeddedDynamo {
+public final class EmbeddedDynamo {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static DynamoDbClient client;
@@ -18,7 +18,7 @@ final class EmbeddedDynamo {
     private EmbeddedDynamo() {
     }
 
-    static synchronized DynamoDbClient client() {
+    public static synchronized DynamoDbClient client() {
         if (client == null) {
             if (System.getProperty("sqlite4java.library.path") == null) {
                 throw new IllegalStateException("sqlite4java.library.path is not set: run the ITs through Maven "
@@ -39,7 +39,7 @@ final class EmbeddedDynamo {
     }
 
     /** A name no other test uses, so each test starts from empty tables. */
-    static String uniquePrefix() {
+    public static String uniquePrefix() {
         return "it" + TABLES.incrementAndGet() + "-";
     }
 

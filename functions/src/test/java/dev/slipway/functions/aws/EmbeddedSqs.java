@@ -7,7 +7,7 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** ElasticMQ (SQS API) in this JVM, started once for all ITs of the JVM. */
-final class EmbeddedSqs {
+public final class EmbeddedSqs {
 
     private static final AtomicInteger QUEUES = new AtomicInteger();
     private static SqsClient client;
@@ -15,7 +15,7 @@ final class EmbeddedSqs {
     private EmbeddedSqs() {
     }
 
-    static synchronized SqsClient client() {
+    public static synchronized SqsClient client() {
         if (client == null) {
             int port = LocalAws.freePort();
             SQSRestServer server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
@@ -26,7 +26,7 @@ final class EmbeddedSqs {
         return client;
     }
 
-    static String uniqueName(String base) {
+    public static String uniqueName(String base) {
         return base + "-" + QUEUES.incrementAndGet();
     }
 }

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Real SDK v2 clients pointed at local endpoints, with the dummy credentials local services accept. */
-final class LocalAws {
+public final class LocalAws {
 
     /** DynamoDB Local accepts access key ids of letters and digits only. */
     static final StaticCredentialsProvider CREDENTIALS =
@@ -24,27 +24,27 @@ final class LocalAws {
     private LocalAws() {
     }
 
-    static DynamoDbClient dynamo(URI endpoint) {
+    public static DynamoDbClient dynamo(URI endpoint) {
         return DynamoDbClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    static SqsClient sqs(URI endpoint) {
+    public static SqsClient sqs(URI endpoint) {
         return SqsClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    static SecretsManagerClient secrets(URI endpoint) {
+    public static SecretsManagerClient secrets(URI endpoint) {
         return SecretsManagerClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    static SfnClient sfn(URI endpoint) {
+    public static SfnClient sfn(URI endpoint) {
         return SfnClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -12,14 +12,14 @@ import java.time.Duration;
  * moto's server ({@code python3 -m moto.server}), started once per JVM for the AWS APIs no Java
  * emulator covers (Secrets Manager, Step Functions); stopped when the JVM exits.
  */
-final class MotoServer {
+public final class MotoServer {
 
     private static URI endpoint;
 
     private MotoServer() {
     }
 
-    static synchronized URI endpoint() {
+    public static synchronized URI endpoint() {
         if (endpoint == null) {
             int port = LocalAws.freePort();
             Process process = start(port);

@@ -55,8 +55,10 @@ public final class LintCommand implements Command {
             shown = given.isEmpty() || given.equals(".") ? FILE_NAME : Path.of(given, FILE_NAME).toString();
         }
         if (!Files.isRegularFile(target)) {
-            console.err().println("slipway lint: " + shown + ": no such file; create it (see docs/pipeline.md)"
-                    + " or pass the path of your pipeline file");
+            boolean yamlSpelling = Files.isRegularFile(target.resolveSibling(".slipway.yaml"));
+            console.err().println("slipway lint: " + shown + ": no such file; " + (yamlSpelling
+                    ? "Slipway reads .slipway.yml: rename .slipway.yaml"
+                    : "create it (see docs/pipeline.md) or pass the path of your pipeline file"));
             return USAGE;
         }
         String text;

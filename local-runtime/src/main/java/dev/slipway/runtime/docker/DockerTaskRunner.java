@@ -55,23 +55,24 @@ public final class DockerTaskRunner implements TaskRunner {
         Objects.requireNonNull(cancel, "cancel");
         Instant started = config.clock().instant();
         if (cancel.isCancelled()) {
-            return result(TaskEndedException.of(TaskStatus.CANCELLED, cancel.reason()), started);
+            return result(TaskEndedException.of(TaskStatus.CANCELLED, "cancelled: " + cancel.reason()), started);
         }
-        Map<String, String> values;
         try {
-            values = resolveSecrets(spec);
+            return run(spec, resolveSecrets(spec), sink, cancel, started);
         } catch (TaskEndedException e) {
             return result(e, started);
         }
-        SecretMasker masker = SecretMasker.of(values.values());
+    }
+
+    private TaskResult run(TaskSpec spec, Map<String, String> secretValues, LogSink sink, CancelToken cancel, Instant started) {
+        SecretMasker masker = SecretMasker.of(secretValues.values());
         Consumer<LogLine> serialSink = serialised(sink);
         CountDownLatch cancelled = new CountDownLatch(1);
         cancel.onCancel(cancelled::countDown);
-        Instant deadline = started.plus(spec.timeout());
         ContainerFactory factory = new ContainerFactory(docker, config, spec);
         try (LogPumps pumps = new LogPumps(docker, masker, config, serialSink)) {
-            TaskExecution execution = new TaskExecution(docker, factory, config, values, serialSink, pumps, cancelled,
-                    deadline, timeoutText(spec));
+            TaskExecution execution = new TaskExecution(docker, factory, config, secretValues, serialSink, pumps, cancelled,
+                    started.plus(spec.timeout()), timeoutText(spec));
             try {
                 // Leftovers of an earlier, crashed run of this stage would clash on names.
                 reaper.reapStage(spec.buildId(), spec.stage());
@@ -83,6 +84,8 @@ public final class DockerTaskRunner implements TaskRunner {
                 stop(execution);
                 pumps.drainAll();
                 return result(withLines(masked(e, masker, cancel), execution), started, digest(execution));
+            } catch (ImageUnavailableException e) {
+                return result(TaskEndedException.of(TaskStatus.ERROR, masker.mask(e.getMessage())), started);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "task " + spec.buildId() + "/" + spec.stage() + " failed to run", e);
                 return result(TaskEndedException.of(TaskStatus.ERROR, masker.mask(describe(spec, e))), started);
@@ -140,8 +143,11 @@ public final class DockerTaskRunner implements TaskRunner {
                 new TaskResult.Timings(started, config.clock().instant()), "");
     }
 
+    /** Only from image-building containers: a user's command must not be able to fake a pushed digest. */
     private static Optional<String> digest(TaskExecution execution) {
-        return execution.started().values().stream().map(s -> s.logs().digest()).flatMap(Optional::stream).reduce((a, b) -> b);
+        return execution.started().values().stream()
+                .filter(s -> s.spec().capabilities().contains(ContainerSpec.Capability.DOCKER_ENGINE))
+                .map(s -> s.logs().digest()).flatMap(Optional::stream).reduce((a, b) -> b);
     }
 
     private TaskResult result(TaskEndedException e, Instant started) {
@@ -169,9 +175,6 @@ public final class DockerTaskRunner implements TaskRunner {
     }
 
     private static String describe(TaskSpec spec, RuntimeException e) {
-        if (e instanceof ImageUnavailableException) {
-            return e.getMessage();
-        }
         return "stage " + spec.stage() + " of build " + spec.buildId() + " could not run on Docker: " + DockerErrors.describe(e)
                 + ". Check that the Docker daemon is running and reachable (DOCKER_HOST).";
     }
@@ -184,12 +187,17 @@ public final class DockerTaskRunner implements TaskRunner {
     /** The contract promises sinks no concurrent calls; log pumps run on several threads. */
     private static Consumer<LogLine> serialised(LogSink sink) {
         Object lock = new Object();
+        boolean[] warned = {false};
         return line -> {
             synchronized (lock) {
                 try {
                     sink.accept(line);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "log sink failed on a line of " + line.container(), e);
+                    if (!warned[0]) {
+                        warned[0] = true;
+                        LOG.log(System.Logger.Level.WARNING, "the log sink failed on a line of " + line.container()
+                                + "; its lines are lost, the task goes on (further failures are not logged)", e);
+                    }
                 }
             }
         };

@@ -83,6 +83,14 @@ class LintCommandTest {
     }
 
     @Test
+    void aFileNamedDotYamlIsPointedOut(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(".slipway.yaml"), "version: 1\n");
+
+        assertThat(slipway(dir, "lint")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Slipway reads .slipway.yml: rename .slipway.yaml");
+    }
+
+    @Test
     void aFileThatIsNotUtf8IsAUsageError(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve(".slipway.yml"), new byte[] {'v', ':', ' ', (byte) 0xC3, (byte) 0x28});
 

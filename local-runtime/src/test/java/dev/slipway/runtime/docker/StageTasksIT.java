@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,19 +51,7 @@ class StageTasksIT {
     @BeforeEach
     void repository() throws Exception {
         repo = tmp.resolve("app");
-        Path fixture = Path.of("src/test/resources/repos/app");
-        try (Stream<Path> files = Files.list(fixture)) {
-            Files.createDirectories(repo);
-            for (Path f : files.toList()) {
-                String text = Files.readString(f).replace("REGISTRY/", REGISTRY.host() + "/");
-                Files.writeString(repo.resolve(f.getFileName()), text);
-            }
-        }
-        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            commit = git.commit().setMessage("app").setAuthor("T", "t@example.com").setCommitter("T", "t@example.com")
-                    .setSign(false).call();
-        }
+        commit = GitFixture.commit(Path.of("src/test/resources/repos/app"), repo, REGISTRY);
         var config = DockerTaskRunnerConfig.defaults().withRegistry(REGISTRY, true)
                 .withArtifactsDir(Files.createDirectories(tmp.resolve("artifacts"))).withHostMount(repo);
         var secrets = new MapSecretStore(Map.of("API_TOKEN", TOKEN, "SLIPWAY_REGISTRY_USERNAME", REGISTRY.username(),

@@ -105,8 +105,10 @@ final class ProcessTask {
         }
     }
 
+    /** Only from image-building containers, as the contract says. */
     Optional<String> digest() {
-        return started.values().stream().map(r -> r.output().digest()).flatMap(Optional::stream).reduce((a, b) -> b);
+        return started.values().stream().filter(r -> r.spec().capabilities().contains(ContainerSpec.Capability.DOCKER_ENGINE))
+                .map(r -> r.output().digest()).flatMap(Optional::stream).reduce((a, b) -> b);
     }
 
     void killAll() {

@@ -120,7 +120,11 @@ public final class ProcessTaskRunner implements TaskRunner {
         Object lock = new Object();
         return line -> {
             synchronized (lock) {
-                sink.accept(line);
+                try {
+                    sink.accept(line);
+                } catch (RuntimeException e) {
+                    // The contract: a failing sink loses the line, not the task.
+                }
             }
         };
     }

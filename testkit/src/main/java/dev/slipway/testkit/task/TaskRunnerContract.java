@@ -170,12 +170,29 @@ public abstract class TaskRunnerContract {
     }
 
     @Test
-    void recordsAnImageDigestPrintedByAContainer() {
+    void recordsTheDigestAnImageBuildingContainerPrinted() {
         String digest = "sha256:" + "0123456789abcdef".repeat(4);
-        TaskResult result = run(task(step("step", "echo pushing; echo '" + TaskOutputs.digestLine(digest) + "'").build()),
-                LogSink.discard());
+        TaskResult result = run(task(step("build-image", "echo pushing; echo '" + TaskOutputs.digestLine(digest) + "'")
+                .capability(ContainerSpec.Capability.DOCKER_ENGINE).build()), LogSink.discard());
         assertThat(result.succeeded()).as(result.reason()).isTrue();
         assertThat(result.digest()).contains(digest);
+    }
+
+    @Test
+    void ignoresADigestPrintedByAnOrdinaryCommand() {
+        String fake = "sha256:" + "f".repeat(64);
+        TaskResult result = run(task(step("step", "echo '" + TaskOutputs.digestLine(fake) + "'").build()), LogSink.discard());
+        assertThat(result.succeeded()).as(result.reason()).isTrue();
+        assertThat(result.digest()).isEmpty();
+    }
+
+    @Test
+    void aFailingLogSinkDoesNotFailTheTask() {
+        TaskResult result = run(task(step("step", "echo one; echo two").build()), line -> {
+            throw new IllegalStateException("sink broken");
+        });
+        assertThat(result.succeeded()).as(result.reason()).isTrue();
+        assertThat(result.lastLines()).containsExactly("one", "two");
     }
 
     @Test

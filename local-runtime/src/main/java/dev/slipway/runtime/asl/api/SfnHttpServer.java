@@ -26,6 +26,14 @@ import java.util.logging.Logger;
 public final class SfnHttpServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SfnHttpServer.class.getName());
     private static final String TARGET_PREFIX = "AWSStepFunctions.";
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
+        // the client's delayed ACK add ~40 ms to every call. Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
     private final HttpServer server;
     private final ExecutorService threads;
     private final SfnOperations operations;

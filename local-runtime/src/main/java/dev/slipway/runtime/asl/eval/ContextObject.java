@@ -13,22 +13,13 @@ public final class ContextObject {
 
     public static ObjectNode build(Scope scope, String stateName, Instant entered, int retryCount, String taskToken) {
         Execution execution = scope.execution();
-        ExecutionRecord record = execution.record();
         ObjectNode root = Json.object();
-        ObjectNode exec = root.putObject("Execution");
-        exec.put("Id", record.executionArn());
-        exec.set("Input", Json.parse(record.input()));
-        exec.put("Name", record.name());
-        exec.put("RoleArn", "arn:aws:iam::000000000000:role/slipway-local");
-        exec.put("StartTime", iso(record.startDate()));
-        exec.put("RedriveCount", execution.redriveCount());
+        root.set("Execution", execution.contextExecution());
         ObjectNode state = root.putObject("State");
         state.put("EnteredTime", iso(entered));
         state.put("Name", stateName);
         state.put("RetryCount", retryCount);
-        ObjectNode machine = root.putObject("StateMachine");
-        machine.put("Id", record.stateMachineArn());
-        machine.put("Name", record.stateMachineArn().substring(record.stateMachineArn().lastIndexOf(':') + 1));
+        root.set("StateMachine", execution.contextStateMachine());
         if (taskToken != null) {
             root.putObject("Task").put("Token", taskToken);
         }
@@ -36,6 +27,26 @@ public final class ContextObject {
             root.putObject("Map").set("Item", scope.mapItem());
         }
         return root;
+    }
+
+    /** {@code $$.Execution}: the same for every state of a run, so built once per run (and per redrive). */
+    static ObjectNode execution(Execution execution) {
+        ExecutionRecord record = execution.record();
+        ObjectNode exec = Json.object();
+        exec.put("Id", record.executionArn());
+        exec.set("Input", execution.input());
+        exec.put("Name", record.name());
+        exec.put("RoleArn", "arn:aws:iam::000000000000:role/slipway-local");
+        exec.put("StartTime", iso(record.startDate()));
+        exec.put("RedriveCount", execution.redriveCount());
+        return exec;
+    }
+
+    static ObjectNode stateMachine(ExecutionRecord record) {
+        ObjectNode machine = Json.object();
+        machine.put("Id", record.stateMachineArn());
+        machine.put("Name", record.stateMachineArn().substring(record.stateMachineArn().lastIndexOf(':') + 1));
+        return machine;
     }
 
     /** AWS prints context times with millisecond precision, e.g. 2024-01-01T00:00:00.123Z. */

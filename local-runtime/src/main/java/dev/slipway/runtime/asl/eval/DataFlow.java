@@ -64,11 +64,15 @@ final class DataFlow {
         return out;
     }
 
-    static void checkSize(String stateName, JsonNode output) {
-        if (Json.utf8Size(output) > MAX_PAYLOAD_BYTES) {
+    /** Returns the output as JSON text (for the history) after checking it against the 256 KiB limit. */
+    static String checkSize(String stateName, JsonNode output) {
+        String text = Json.write(output);
+        // UTF-8 takes at most 3 bytes per UTF-16 unit, so only long texts need the exact count.
+        if (text.length() * 3L > MAX_PAYLOAD_BYTES && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
             throw StateFailedException.dataLimit("The state/task '" + stateName
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
+        return text;
     }
 
     /** States.Runtime and query errors say which state failed and where it was entered, as AWS's do. */

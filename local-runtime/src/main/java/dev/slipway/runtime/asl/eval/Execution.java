@@ -24,6 +24,9 @@ public final class Execution {
     private final Clock clock;
     private final List<HistoryEvent> events = new ArrayList<>();
     private volatile CompletableFuture<Execution> done = new CompletableFuture<>();
+    private final JsonNode input;
+    private volatile ObjectNode contextExecution;
+    private volatile ObjectNode contextStateMachine;
     private volatile Variables variables = Variables.root();
     private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     private volatile JsonNode output;
@@ -39,6 +42,31 @@ public final class Execution {
         this.store = store;
         this.clock = clock;
         this.redriveCount = record.redriveCount();
+        this.input = Json.parse(record.input());
+    }
+
+    /** {@code $$.Execution}, shared by every state: nothing may change it. */
+    ObjectNode contextExecution() {
+        ObjectNode cached = contextExecution;
+        if (cached == null) {
+            cached = ContextObject.execution(this);
+            contextExecution = cached;
+        }
+        return cached;
+    }
+
+    ObjectNode contextStateMachine() {
+        ObjectNode cached = contextStateMachine;
+        if (cached == null) {
+            cached = ContextObject.stateMachine(record);
+            contextStateMachine = cached;
+        }
+        return cached;
+    }
+
+    /** The parsed input, shared by every state's context object: nothing may change it. */
+    public JsonNode input() {
+        return input;
     }
 
     /** Appends an event; {@code details} may be null for events that carry none. */
@@ -72,18 +100,27 @@ public final class Execution {
         }
     }
 
-    void close(ExecutionStatus finalStatus, JsonNode finalOutput, String finalError, String finalCause) {
+    /** Closes at the time of the closing event, so a reload from the history reports the same stop time. */
+    void closeAt(Instant when, ExecutionStatus finalStatus, JsonNode finalOutput, String finalError, String finalCause) {
         this.output = finalOutput;
         this.error = finalError;
         this.cause = finalCause;
-        this.stopDate = clock.instant();
+        this.stopDate = when;
         this.status = finalStatus;
         done.complete(this);
+    }
+
+    /** After a restart: the redrives the history records. */
+    void restoreRedrives(int count, Instant last) {
+        this.redriveCount = count;
+        this.redriveDate = last;
+        this.contextExecution = null;
     }
 
     void reopenForRedrive(Instant when) {
         this.done = new CompletableFuture<>();
         this.redriveCount++;
+        this.contextExecution = null;
         this.redriveDate = when;
         this.status = ExecutionStatus.RUNNING;
         this.output = null;

@@ -35,8 +35,7 @@ public final class ExecutionDriver {
         details.put("stateMachineArn", execution.record().stateMachineArn());
         execution.append(HistoryEventType.ExecutionStarted, details, "", null);
         armExecutionTimeout(execution);
-        JsonNode input = Json.parse(execution.record().input());
-        executor.execute(() -> runFrom(execution, execution.program().startAt(), input, null));
+        executor.execute(() -> runFrom(execution, execution.program().startAt(), execution.input(), null));
     }
 
     /** Continues an execution from its recorded history after a restart. */
@@ -44,6 +43,7 @@ public final class ExecutionDriver {
         execution.restore(recorded);
         HistoryReplay replay = HistoryReplay.of(recorded);
         execution.variables(replay.variables());
+        replay.applyRedrives(execution);
         if (replay.closing() != null) {
             replay.applyClosing(execution);
             return;
@@ -105,8 +105,8 @@ public final class ExecutionDriver {
         ObjectNode details = Json.object();
         details.put("output", Json.write(output));
         details.putObject("outputDetails").put("truncated", false);
-        execution.append(HistoryEventType.ExecutionSucceeded, details, "", null);
-        execution.close(ExecutionStatus.SUCCEEDED, output, null, null);
+        HistoryEvent closing = execution.append(HistoryEventType.ExecutionSucceeded, details, "", null);
+        execution.closeAt(closing.timestamp(), ExecutionStatus.SUCCEEDED, output, null, null);
     }
 
     private synchronized void fail(Execution execution, Throwable error) {
@@ -122,8 +122,8 @@ public final class ExecutionDriver {
         if (failure.failureCause() != null) {
             details.put("cause", failure.failureCause());
         }
-        execution.append(HistoryEventType.ExecutionFailed, details, "", null);
-        execution.close(ExecutionStatus.FAILED, null, failure.error(), failure.failureCause());
+        HistoryEvent closing = execution.append(HistoryEventType.ExecutionFailed, details, "", null);
+        execution.closeAt(closing.timestamp(), ExecutionStatus.FAILED, null, failure.error(), failure.failureCause());
     }
 
     /** StopExecution: aborts at once; states still running notice it and record nothing more. */
@@ -138,8 +138,8 @@ public final class ExecutionDriver {
         if (cause != null) {
             details.put("cause", cause);
         }
-        execution.append(HistoryEventType.ExecutionAborted, details, "", null);
-        execution.close(ExecutionStatus.ABORTED, null, error, cause);
+        HistoryEvent closing = execution.append(HistoryEventType.ExecutionAborted, details, "", null);
+        execution.closeAt(closing.timestamp(), ExecutionStatus.ABORTED, null, error, cause);
         tokens.abandon(execution.arn());
         return true;
     }
@@ -160,8 +160,8 @@ public final class ExecutionDriver {
         ObjectNode details = Json.object();
         details.put("error", ErrorNames.TIMEOUT);
         details.put("cause", "The execution ran longer than the state machine's TimeoutSeconds");
-        execution.append(HistoryEventType.ExecutionTimedOut, details, "", null);
-        execution.close(ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT, details.get("cause").asText());
+        HistoryEvent closing = execution.append(HistoryEventType.ExecutionTimedOut, details, "", null);
+        execution.closeAt(closing.timestamp(), ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT, details.get("cause").asText());
         tokens.abandon(execution.arn());
     }
 }

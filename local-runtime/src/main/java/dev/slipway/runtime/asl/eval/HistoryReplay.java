@@ -18,6 +18,8 @@ final class HistoryReplay {
     private String parkedToken;
     private HistoryEvent lastExited;
     private HistoryEvent closing;
+    private int redrives;
+    private java.time.Instant lastRedrive;
 
     static HistoryReplay of(List<HistoryEvent> events) {
         HistoryReplay replay = new HistoryReplay();
@@ -33,6 +35,8 @@ final class HistoryReplay {
         }
         if (type == HistoryEventType.ExecutionRedriven) {
             closing = null;
+            redrives++;
+            lastRedrive = event.timestamp();
             return;
         }
         if (!event.topLevel()) {
@@ -64,12 +68,19 @@ final class HistoryReplay {
 
     void applyClosing(Execution execution) {
         JsonNode details = closing.details();
+        java.time.Instant at = closing.timestamp();
         switch (closing.type()) {
-            case ExecutionSucceeded -> execution.close(ExecutionStatus.SUCCEEDED,
+            case ExecutionSucceeded -> execution.closeAt(at, ExecutionStatus.SUCCEEDED,
                     Json.parse(details.path("output").asText()), null, null);
-            case ExecutionFailed -> execution.close(ExecutionStatus.FAILED, null, text(details, "error"), text(details, "cause"));
-            case ExecutionAborted -> execution.close(ExecutionStatus.ABORTED, null, text(details, "error"), text(details, "cause"));
-            default -> execution.close(ExecutionStatus.TIMED_OUT, null, text(details, "error"), text(details, "cause"));
+            case ExecutionFailed -> execution.closeAt(at, ExecutionStatus.FAILED, null, text(details, "error"), text(details, "cause"));
+            case ExecutionAborted -> execution.closeAt(at, ExecutionStatus.ABORTED, null, text(details, "error"), text(details, "cause"));
+            default -> execution.closeAt(at, ExecutionStatus.TIMED_OUT, null, text(details, "error"), text(details, "cause"));
+        }
+    }
+
+    void applyRedrives(Execution execution) {
+        if (redrives > 0) {
+            execution.restoreRedrives(redrives, lastRedrive);
         }
     }
 

@@ -88,10 +88,10 @@ final class StateTemplate {
                 assigned = DataFlow.assignments(assignTemplate, false, call.effective(), call.context(), null, variables);
                 output = DataFlow.filter(common.outputPath(), outcome.result(), call.context(), variables);
             }
-            DataFlow.checkSize(state.name(), output);
+            String outputText = DataFlow.checkSize(state.name(), output);
             variables.assignAll(assigned);
             String next = outcome.next() != null ? outcome.next() : common.next();
-            exit(state, call.scope(), output, assigned, next);
+            exit(state, call.scope(), outputText, assigned, next);
             return new Step(output, next);
         } catch (StateFailedException e) {
             throw DataFlow.locate(e, state.name(), call.enteredEventId());
@@ -122,17 +122,17 @@ final class StateTemplate {
                 output = DataFlow.merge(catcher.resultPath(), raw, errorOutput);
             }
             variables.assignAll(assigned);
-            exit(state, scope, output, assigned, catcher.next());
+            exit(state, scope, Json.write(output), assigned, catcher.next());
             return CompletableFuture.completedFuture(new Step(output, catcher.next()));
         } catch (StateFailedException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private void exit(State state, Scope scope, JsonNode output, Map<String, JsonNode> assigned, String next) {
+    private void exit(State state, Scope scope, String output, Map<String, JsonNode> assigned, String next) {
         ObjectNode details = Json.object();
         details.put("name", state.name());
-        details.put("output", Json.write(output));
+        details.put("output", output);
         details.putObject("outputDetails").put("truncated", false);
         if (!assigned.isEmpty()) {
             ObjectNode vars = details.putObject("assignedVariables");
