@@ -2,29 +2,26 @@ package dev.slipway.runtime.logs;
 
 import dev.slipway.core.build.BuildId;
 import dev.slipway.core.secret.SecretMasker;
-import dev.slipway.core.task.LogLine;
-import dev.slipway.core.task.LogSink;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Build logs on disk (the embedded stand-in for CloudWatch Logs and the S3 log archive):
- * {@code <root>/<build id>/<stage>.log}, one line per output line, appended as the stage runs.
- * Stage names are URL-encoded in file names ({@code deploy:staging} → {@code deploy%3Astaging.log}).
+ * Reads build logs for pages: the files {@link dev.slipway.runtime.pipeline.StageLogDirectory}
+ * writes while stage tasks run, {@code <root>/<build>/<stage>/<task>.log}. Each file is a stream,
+ * named {@code <stage>/<task>.log}; a retried stage has one stream per attempt.
  *
- * <p>Lines are masked on the way in with the runtime's own secrets (tokens from the configuration);
- * runners have already masked the pipeline's secrets. Readers see only complete lines, so a line
- * being written is never shown half.
+ * <p>Lines are masked on the way out with the runtime's own secrets (tokens from the
+ * configuration); runners have already masked the pipeline's secrets. Readers see only complete
+ * lines, so a line being written is never shown half.
  */
 public final class BuildLogs {
 
@@ -42,55 +39,40 @@ public final class BuildLogs {
     public record Chunk(List<String> lines, long nextOffset) {
     }
 
-    public Path file(BuildId build, String stage) {
-        return root.resolve(build.value()).resolve(URLEncoder.encode(stage, StandardCharsets.UTF_8) + SUFFIX);
+    /** The stage a stream belongs to (as StageLogDirectory names its directory). */
+    public static String stageOf(String stream) {
+        int slash = stream.indexOf('/');
+        return slash < 0 ? stream : stream.substring(0, slash);
     }
 
-    /** A sink writing the stage's lines to its file; one sink per stage task, as {@link LogSink} requires. */
-    public LogSink sink(BuildId build, String stage) {
-        Path file = file(build, stage);
-        return line -> append(file, line);
-    }
-
-    /** Appends one line of text (a runner's line, or a note such as "retrying") to a stage's log. */
-    public void append(BuildId build, String stage, String text) {
-        write(file(build, stage), text);
-    }
-
-    private void append(Path file, LogLine line) {
-        write(file, "[" + line.container() + "] " + line.text());
-    }
-
-    private synchronized void write(Path file, String text) {
-        String masked = masker.mask(text.replace("\r", "").replace("\n", " ")) + "\n";
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, masked, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the build log " + file, e);
-        }
-    }
-
-    /** The stages that have a log, in the order their files were created (by name when equal). */
-    public List<String> stages(BuildId build) {
+    /** The build's log streams, oldest first (by when the file last changed, then by name). */
+    public List<String> streams(BuildId build) {
         Path dir = root.resolve(build.value());
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted()
-                    .map(f -> f.getFileName().toString())
-                    .map(n -> URLDecoder.decode(n.substring(0, n.length() - SUFFIX.length()), StandardCharsets.UTF_8))
+        try (Stream<Path> files = Files.walk(dir, 2)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(f))
+                    .sorted(Comparator.comparing(BuildLogs::modified).thenComparing(Path::toString))
+                    .map(f -> dir.relativize(f).toString().replace('\\', '/'))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the logs of build " + build + " in " + dir, e);
         }
     }
 
-    /** Complete lines of the stage's log from byte {@code offset}; masked again, in case the masker learned more. */
-    public Chunk read(BuildId build, String stage, long offset) {
-        Path file = file(build, stage);
-        if (!Files.exists(file)) {
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** Complete lines of a stream from byte {@code offset}, masked. */
+    public Chunk read(BuildId build, String stream, long offset) {
+        Path file = root.resolve(build.value()).resolve(stream).normalize();
+        if (!file.startsWith(root.resolve(build.value())) || !Files.exists(file)) {
             return new Chunk(List.of(), offset);
         }
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {

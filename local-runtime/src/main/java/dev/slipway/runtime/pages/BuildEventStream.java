@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * One page's Server-Sent Events stream for one build: a {@code build} event whenever the record
- * changes, a {@code log} event per new log line ({@code {"stage", "line"}}), and {@code end} once the
+ * changes, a {@code log} event per new log line ({@code {"stage", "line"}}; a retried stage's attempts follow each other), and {@code end} once the
  * build is in a terminal state and every line was sent; then the stream closes (and the page stops
  * its EventSource, which would otherwise reconnect).
  *
@@ -86,12 +86,12 @@ final class BuildEventStream {
 
     private boolean sendLogs(OutputStream out) throws IOException {
         boolean any = false;
-        for (String stage : logs.stages(id)) {
-            BuildLogs.Chunk chunk = logs.read(id, stage, offsets.getOrDefault(stage, 0L));
-            offsets.put(stage, chunk.nextOffset());
+        for (String stream : logs.streams(id)) {
+            BuildLogs.Chunk chunk = logs.read(id, stream, offsets.getOrDefault(stream, 0L));
+            offsets.put(stream, chunk.nextOffset());
             for (String line : chunk.lines()) {
                 ObjectNode entry = SlipwayJson.mapper().createObjectNode();
-                entry.put("stage", stage);
+                entry.put("stage", BuildLogs.stageOf(stream));
                 entry.put("line", line);
                 send(out, "log", entry.toString());
                 any = true;

@@ -31,9 +31,12 @@ public final class PipelineDefinition {
     private PipelineDefinition() {
     }
 
-    /** The function a {@code ${PrepareFunctionArn}} names on one machine: {@code slipway-prepare}. */
+    /**
+     * The function a {@code ${PrepareFunctionArn}} names on one machine: {@code prepare},
+     * {@code request-approval} (the names the statemachine tests register too).
+     */
     public static String functionName(String substitution) {
-        return "slipway-" + substitution.toLowerCase(java.util.Locale.ROOT);
+        return substitution.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

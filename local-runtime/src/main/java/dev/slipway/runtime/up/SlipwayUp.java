@@ -34,6 +34,7 @@ import dev.slipway.runtime.http.FrontServer;
 import dev.slipway.runtime.http.UnavailableRoute;
 import dev.slipway.runtime.logs.BuildLogs;
 import dev.slipway.runtime.pages.BuildPages;
+import dev.slipway.runtime.pipeline.StageLogDirectory;
 import dev.slipway.runtime.queue.QueueConsumer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,6 +48,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -71,6 +76,7 @@ public final class SlipwayUp implements AutoCloseable {
     private BuildStore builds;
     private BuildLogs logs;
     private BuildPages pages;
+    private StageLogDirectory stageLogs;
 
     private SlipwayUp() {
     }
@@ -99,33 +105,38 @@ public final class SlipwayUp implements AutoCloseable {
         DynamoTables.createAll(dynamo, tables);
         String queueUrl = SqsQueues.createBuildQueue(sqs, QUEUE, Duration.ofMinutes(2), 5).queueUrl();
 
-        EngineCommand engine = own(EngineCommand.start(new String[] {"--host", config.host(), "--port",
-                Integer.toString(config.enginePort()), "--data", data.resolve("engine").toString()},
-                new TaskIntegrations(), out));
-        SfnClient sfn = own(LocalAws.sfn(engine.endpoint()));
-        String pipelineArn = registerPipeline(engine, env, workingDirectory, out);
-
         builds = new DynamoBuildStore(dynamo, tables.builds());
+        stageLogs = new StageLogDirectory(data.resolve("logs"));
         logs = new BuildLogs(data.resolve("logs"), SecretMasker.of(secrets(config)));
-        BuildQueue queue = new SqsBuildQueue(sqs, queueUrl);
-        PipelineExecutions executions = new SfnPipelineExecutions(sfn, pipelineArn);
         MapSecretStore secretStore = new MapSecretStore(webhookSecrets(config));
         DynamoDeliveryLedger ledger = new DynamoDeliveryLedger(dynamo, tables.deliveries());
+        DynamoApprovalStore approvals = new DynamoApprovalStore(dynamo, tables.approvals());
+        DynamoDeploymentStore deployments = new DynamoDeploymentStore(dynamo, tables.deployments());
+        FrontServer front = FrontServer.bind(config.host(), config.port());
+        URI base = front.baseUrl();
 
-        Dispatcher dispatcher = new Dispatcher(new JGitPipelineSource(secretStore, data.resolve("work")), builds,
+        ExecutorService pool = own(new Closing(Executors.newCachedThreadPool(daemon("slipway-functions")))).pool();
+        TaskIntegrations integrations = PipelineFunctions.integrations(config, new PipelineFunctions.Parts(builds, approvals,
+                deployments, new JGitPipelineSource(secretStore, data.resolve("work/prepare")), secretStore, stageLogs,
+                base, clock, pool), out);
+        EngineCommand engine = own(EngineCommand.start(new String[] {"--host", config.host(), "--port",
+                Integer.toString(config.enginePort()), "--data", data.resolve("engine").toString()}, integrations, out));
+        SfnClient sfn = own(LocalAws.sfn(engine.endpoint()));
+        String pipelineArn = registerPipeline(engine, env, workingDirectory, out);
+        BuildQueue queue = new SqsBuildQueue(sqs, queueUrl);
+        PipelineExecutions executions = new SfnPipelineExecutions(sfn, pipelineArn);
+
+        Dispatcher dispatcher = new Dispatcher(new JGitPipelineSource(secretStore, data.resolve("work/dispatch")), builds,
                 executions, clock);
         own(new QueueConsumer(sqs, queueUrl, "slipway-dispatch", new DispatchHandler(dispatcher),
                 new RepositoryMapping(config.repositories()), clock).start());
 
-        FrontServer front = FrontServer.bind(config.host(), config.port());
-        URI base = front.baseUrl();
         WebhookIngress ingress = new WebhookIngress(secretStore, ledger, queue, clock, WebhookConfig.defaults());
         front.route("/webhooks/", new ApiGatewayRoute("/webhooks/", "provider", "slipway-webhook",
                 new WebhookHandler(ingress), clock));
         front.route("/slack/events", config.slackSigningSecret().isPresent()
-                ? BotWiring.handler(config, base, new BotWiring.Parts(builds,
-                        new DynamoDeploymentStore(dynamo, tables.deployments()),
-                        new DynamoApprovalStore(dynamo, tables.approvals()), ledger, queue, executions, sfn, clock))
+                ? BotWiring.handler(config, base, new BotWiring.Parts(builds, deployments, approvals, ledger, queue,
+                        executions, sfn, clock))
                 : new UnavailableRoute("slack-not-configured", "Slack is not configured: set SLIPWAY_SLACK_SIGNING_SECRET"
                         + " (and SLIPWAY_SLACK_BOT_TOKEN) or slack.signing_secret in the config file, then restart"));
         front.route(BuildsApi.PATH, new BuildsApi(builds));
@@ -140,6 +151,23 @@ public final class SlipwayUp implements AutoCloseable {
         urls.put("stepfunctions", engine.endpoint());
         urls.put("dynamodb", services.dynamo().endpoint());
         urls.put("sqs", URI.create(queueUrl));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** An executor as a part to close: running work is interrupted. */
+    private record Closing(ExecutorService pool) implements AutoCloseable {
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
     }
 
     private static String registerPipeline(EngineCommand engine, Map<String, String> env, Path workingDirectory,
@@ -194,6 +222,11 @@ public final class SlipwayUp implements AutoCloseable {
 
     public BuildLogs logs() {
         return logs;
+    }
+
+    /** Where stage tasks write their logs (and tests write lines a page should show). */
+    public StageLogDirectory stageLogs() {
+        return stageLogs;
     }
 
     public BuildPages pages() {

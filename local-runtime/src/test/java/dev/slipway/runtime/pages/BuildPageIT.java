@@ -7,6 +7,8 @@ import dev.slipway.core.build.BuildId;
 import dev.slipway.core.build.BuildRecord;
 import dev.slipway.core.build.BuildStatus;
 import dev.slipway.core.build.StageStatus;
+import dev.slipway.core.task.LogLine;
+import dev.slipway.core.task.LogSink;
 import dev.slipway.runtime.config.UpConfig;
 import dev.slipway.runtime.up.SlipwayUp;
 import dev.slipway.testkit.build.TestBuilds;
@@ -56,21 +58,26 @@ class BuildPageIT {
         BuildId id = queued.id();
         up.builds().create(queued);
         running(id);
-        up.logs().append(id, "integration", "line written before the page opened");
+        LogSink log = up.stageLogs().sink(id.value(), "integration", "arn:aws:ecs:local:000000000000:task/slipway/t1");
+        write(log, "[step] line written before the page opened");
 
         chromium = HeadlessChromium.open(up.urls().get("pages").resolve(id.value()), dir);
         await("the page to follow the build").atMost(Duration.ofSeconds(60)).until(() -> up.pages().following() == 1);
-        up.logs().append(id, "integration", "line appended while the page was open");
-        up.logs().append(id, "integration", "token=" + SECRET + " must not be shown");
+        write(log, "line appended while the page was open");
+        write(log, "token=" + SECRET + " must not be shown");
         finish(id);
         String dom = chromium.dom(90);
 
-        assertThat(dom).contains("line written before the page opened")
-                .contains("line appended while the page was open")
+        assertThat(dom).contains("[step] line written before the page opened")
+                .contains("[step] line appended while the page was open")
                 .contains("token=*** must not be shown")
                 .doesNotContain(SECRET)
                 .contains("build finished");
         assertThat(dom).containsPattern("id=\"build-status\" class=\"status SUCCEEDED\">SUCCEEDED<");
+    }
+
+    private static void write(LogSink sink, String text) {
+        sink.accept(new LogLine(Instant.now(), "step", LogLine.Stream.STDOUT, text));
     }
 
     private void running(BuildId id) {

@@ -25,16 +25,17 @@ class PipelineDefinitionTest {
         String definition = PipelineDefinition.read(CHECKOUT.resolve(PipelineDefinition.RELATIVE));
 
         assertThat(definition).doesNotContain("${")
-                .contains("arn:aws:lambda:us-east-1:000000000000:function:slipway-prepare")
-                .contains("arn:aws:lambda:us-east-1:000000000000:function:slipway-requestapproval");
+                .contains("arn:aws:lambda:us-east-1:000000000000:function:prepare")
+                .contains("arn:aws:lambda:us-east-1:000000000000:function:request-approval");
         assertThat(DefinitionParser.parse(definition)).isNotNull();
     }
 
     @Test
     void functionNamesFollowTheSubstitutionNames() {
-        assertThat(PipelineDefinition.functionName("Record")).isEqualTo("slipway-record");
+        assertThat(PipelineDefinition.functionName("Record")).isEqualTo("record");
+        assertThat(PipelineDefinition.functionName("RequestApproval")).isEqualTo("request-approval");
         assertThat(PipelineDefinition.substitute("\"${NotifyFunctionArn}\" \"${ClusterArn}\""))
-                .isEqualTo("\"arn:aws:lambda:us-east-1:000000000000:function:slipway-notify\""
+                .isEqualTo("\"arn:aws:lambda:us-east-1:000000000000:function:notify\""
                         + " \"arn:aws:ecs:us-east-1:000000000000:cluster/slipway-local\"");
     }
 }
