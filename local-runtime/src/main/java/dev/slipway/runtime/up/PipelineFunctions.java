@@ -75,9 +75,23 @@ final class PipelineFunctions {
                 .register(PipelineDefinition.functionName("Verify"), new VerifyFunction(services)::handle)
                 .register(PipelineDefinition.functionName("Rollback"), new RollbackFunction(services)::handle)
                 .register(PipelineDefinition.functionName("Notify"), new NotifyFunction(services)::handle);
-        DockerTaskRunner runner = new DockerTaskRunner(docker, DockerTaskRunnerConfig.defaults(), parts.secrets());
+        DockerTaskRunner runner = new DockerTaskRunner(docker, runnerConfig(config), parts.secrets());
         return new TaskIntegrations().register(lambda)
                 .register(new EcsIntegration(new DockerEcsTaskPort(definitions, runner, parts.logs(), parts.pool())));
+    }
+
+    /**
+     * Stage outputs go to {@code <data>/artifacts}; every repository mapped to a local path is
+     * mounted read-only into stage containers so its checkout can clone it.
+     */
+    static DockerTaskRunnerConfig runnerConfig(UpConfig config) {
+        DockerTaskRunnerConfig runner = DockerTaskRunnerConfig.defaults().withArtifactsDir(config.dataDir().resolve("artifacts"));
+        for (String url : config.repositories().values()) {
+            if (url.startsWith("file:")) {
+                runner = runner.withHostMount(Path.of(URI.create(url)));
+            }
+        }
+        return runner;
     }
 
     /** The builder image the dev-env script builds; SLIPWAY_BUILDER_IMAGE names another. */

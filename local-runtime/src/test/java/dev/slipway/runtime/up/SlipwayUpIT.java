@@ -56,6 +56,26 @@ class SlipwayUpIT {
     }
 
     @Test
+    void thePushedCommitsPipelineRunsInDockerToSuccessAndItsLogIsOnTheBuildPage() throws Exception {
+        try (UpProcess up = UpProcess.start(data, config, UpFixture.env())) {
+            URI base = up.base();
+            String buildId = json(UpFixture.push(base, "run-1", commit, UpFixture.SECRET)).path("buildId").asText();
+
+            JsonNode build = await("build " + buildId + " to end").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> parse(UpFixture.get(base, "api/builds/" + buildId).body()),
+                            b -> b.path("status").asText().matches("SUCCEEDED|FAILED|CANCELLED|ROLLED_BACK"));
+
+            assertThat(build.path("status").asText()).as(build.toPrettyString() + "\n" + up.output()).isEqualTo("SUCCEEDED");
+            assertThat(build.path("stages").get(0).path("name").asText()).isEqualTo("integration");
+            assertThat(build.path("stages").get(0).path("status").asText()).isEqualTo("SUCCEEDED");
+            String events = UpFixture.get(base, "builds/" + buildId + "/events").body();
+            assertThat(events).contains("hello from the integration stage").contains("event: end");
+            assertThat(UpFixture.get(base, "builds/" + buildId).body()).contains("<title>Build " + buildId);
+        }
+    }
+
+    @Test
     void aForgedSignatureIsRefusedAndNothingIsRecorded() throws Exception {
         try (UpProcess up = UpProcess.start(data, config, UpFixture.env())) {
             URI base = up.base();
