@@ -36,6 +36,8 @@ import dev.slipway.runtime.logs.BuildLogs;
 import dev.slipway.runtime.pages.BuildPages;
 import dev.slipway.runtime.pipeline.StageLogDirectory;
 import dev.slipway.runtime.queue.QueueConsumer;
+import dev.slipway.runtime.schedule.NightlyScheduler;
+import dev.slipway.functions.schedule.NightlyBuilds;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -50,7 +52,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -130,6 +134,12 @@ public final class SlipwayUp implements AutoCloseable {
                 executions, clock);
         own(new QueueConsumer(sqs, queueUrl, "slipway-dispatch", new DispatchHandler(dispatcher),
                 new RepositoryMapping(config.repositories()), clock).start());
+
+        NightlyScheduler scheduler = new NightlyScheduler(config.repositories(),
+                new JGitPipelineSource(secretStore, data.resolve("work/schedule")), new NightlyBuilds(queue, clock), clock);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("slipway-scheduler"));
+        own(new Closing(timer));
+        timer.scheduleWithFixedDelay(scheduler::tick, 0, 20, TimeUnit.SECONDS);
 
         WebhookIngress ingress = new WebhookIngress(secretStore, ledger, queue, clock, WebhookConfig.defaults());
         front.route("/webhooks/", new ApiGatewayRoute("/webhooks/", "provider", "slipway-webhook",
