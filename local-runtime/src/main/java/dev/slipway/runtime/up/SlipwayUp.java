@@ -98,60 +98,41 @@ public final class SlipwayUp implements AutoCloseable {
         }
     }
 
+    /** The embedded AWS services with Slipway's tables and queue in them. */
+    private record Aws(EmbeddedServices services, DynamoDbClient dynamo, SqsClient sqs, TableNames tables, String queueUrl) {
+    }
+
+    /** The stores every part shares. */
+    private record Stores(MapSecretStore secrets, DynamoDeliveryLedger ledger, DynamoApprovalStore approvals,
+            DynamoDeploymentStore deployments) {
+    }
+
     private void startParts(UpConfig config, Map<String, String> env, Path workingDirectory, PrintStream out)
             throws IOException {
         Path data = config.dataDir();
         Clock clock = Clock.systemUTC();
-        EmbeddedServices services = own(EmbeddedServices.start(data.resolve("dynamodb"), 0, 0));
-        DynamoDbClient dynamo = own(LocalAws.dynamo(services.dynamo().endpoint()));
-        SqsClient sqs = own(LocalAws.sqs(services.sqs().endpoint()));
-        TableNames tables = TableNames.withPrefix(TABLE_PREFIX);
-        DynamoTables.createAll(dynamo, tables);
-        String queueUrl = SqsQueues.createBuildQueue(sqs, QUEUE, Duration.ofMinutes(2), 5).queueUrl();
-
-        builds = new DynamoBuildStore(dynamo, tables.builds());
+        Aws aws = startAws(data);
+        builds = new DynamoBuildStore(aws.dynamo(), aws.tables().builds());
         stageLogs = new StageLogDirectory(data.resolve("logs"));
         logs = new BuildLogs(data.resolve("logs"), SecretMasker.of(secrets(config)));
-        MapSecretStore secretStore = new MapSecretStore(webhookSecrets(config));
-        DynamoDeliveryLedger ledger = new DynamoDeliveryLedger(dynamo, tables.deliveries());
-        DynamoApprovalStore approvals = new DynamoApprovalStore(dynamo, tables.approvals());
-        DynamoDeploymentStore deployments = new DynamoDeploymentStore(dynamo, tables.deployments());
+        Stores stores = new Stores(new MapSecretStore(webhookSecrets(config)),
+                new DynamoDeliveryLedger(aws.dynamo(), aws.tables().deliveries()),
+                new DynamoApprovalStore(aws.dynamo(), aws.tables().approvals()),
+                new DynamoDeploymentStore(aws.dynamo(), aws.tables().deployments()));
         FrontServer front = FrontServer.bind(config.host(), config.port());
         URI base = front.baseUrl();
 
         ExecutorService pool = own(new Closing(Executors.newCachedThreadPool(daemon("slipway-functions")))).pool();
-        TaskIntegrations integrations = PipelineFunctions.integrations(config, new PipelineFunctions.Parts(builds, approvals,
-                deployments, new JGitPipelineSource(secretStore, data.resolve("work/prepare")), secretStore, stageLogs,
-                base, clock, pool), out);
+        TaskIntegrations integrations = PipelineFunctions.integrations(config, new PipelineFunctions.Parts(builds,
+                stores.approvals(), stores.deployments(), new JGitPipelineSource(stores.secrets(), data.resolve("work/prepare")),
+                stores.secrets(), stageLogs, base, clock, pool), out);
         EngineCommand engine = own(EngineCommand.start(new String[] {"--host", config.host(), "--port",
                 Integer.toString(config.enginePort()), "--data", data.resolve("engine").toString()}, integrations, out));
         SfnClient sfn = own(LocalAws.sfn(engine.endpoint()));
-        String pipelineArn = registerPipeline(engine, env, workingDirectory, out);
-        BuildQueue queue = new SqsBuildQueue(sqs, queueUrl);
-        PipelineExecutions executions = new SfnPipelineExecutions(sfn, pipelineArn);
-
-        Dispatcher dispatcher = new Dispatcher(new JGitPipelineSource(secretStore, data.resolve("work/dispatch")), builds,
-                executions, clock);
-        own(new QueueConsumer(sqs, queueUrl, "slipway-dispatch", new DispatchHandler(dispatcher),
-                new RepositoryMapping(config.repositories()), clock).start());
-
-        NightlyScheduler scheduler = new NightlyScheduler(config.repositories(),
-                new JGitPipelineSource(secretStore, data.resolve("work/schedule")), new NightlyBuilds(queue, clock), clock);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("slipway-scheduler"));
-        own(new Closing(timer));
-        timer.scheduleWithFixedDelay(scheduler::tick, 0, 20, TimeUnit.SECONDS);
-
-        WebhookIngress ingress = new WebhookIngress(secretStore, ledger, queue, clock, WebhookConfig.defaults());
-        front.route("/webhooks/", new ApiGatewayRoute("/webhooks/", "provider", "slipway-webhook",
-                new WebhookHandler(ingress), clock));
-        front.route("/slack/events", config.slackSigningSecret().isPresent()
-                ? BotWiring.handler(config, base, new BotWiring.Parts(builds, deployments, approvals, ledger, queue,
-                        executions, sfn, clock))
-                : new UnavailableRoute("slack-not-configured", "Slack is not configured: set SLIPWAY_SLACK_SIGNING_SECRET"
-                        + " (and SLIPWAY_SLACK_BOT_TOKEN) or slack.signing_secret in the config file, then restart"));
-        front.route(BuildsApi.PATH, new BuildsApi(builds));
-        pages = new BuildPages(builds, logs, Duration.ofMillis(250));
-        front.route(BuildPages.PATH, pages);
+        BuildQueue queue = new SqsBuildQueue(aws.sqs(), aws.queueUrl());
+        PipelineExecutions executions = new SfnPipelineExecutions(sfn, registerPipeline(engine, env, workingDirectory, out));
+        startQueueWork(config, aws, stores, queue, executions, clock);
+        route(front, config, stores, queue, executions, sfn, clock);
         own(front.start());
 
         urls.put("webhooks", base.resolve("webhooks/github"));
@@ -159,8 +140,48 @@ public final class SlipwayUp implements AutoCloseable {
         urls.put("api", base.resolve("api/builds"));
         urls.put("pages", base.resolve("builds/"));
         urls.put("stepfunctions", engine.endpoint());
-        urls.put("dynamodb", services.dynamo().endpoint());
-        urls.put("sqs", URI.create(queueUrl));
+        urls.put("dynamodb", aws.services().dynamo().endpoint());
+        urls.put("sqs", URI.create(aws.queueUrl()));
+    }
+
+    private Aws startAws(Path data) {
+        EmbeddedServices services = own(EmbeddedServices.start(data.resolve("dynamodb"), 0, 0));
+        DynamoDbClient dynamo = own(LocalAws.dynamo(services.dynamo().endpoint()));
+        SqsClient sqs = own(LocalAws.sqs(services.sqs().endpoint()));
+        TableNames tables = TableNames.withPrefix(TABLE_PREFIX);
+        DynamoTables.createAll(dynamo, tables);
+        String queueUrl = SqsQueues.createBuildQueue(sqs, QUEUE, Duration.ofMinutes(2), 5).queueUrl();
+        return new Aws(services, dynamo, sqs, tables, queueUrl);
+    }
+
+    /** What takes work off the queue (dispatch, as the SQS event source does) and puts it on (the nightly scheduler). */
+    private void startQueueWork(UpConfig config, Aws aws, Stores stores, BuildQueue queue, PipelineExecutions executions,
+            Clock clock) {
+        Path work = config.dataDir().resolve("work");
+        Dispatcher dispatcher = new Dispatcher(new JGitPipelineSource(stores.secrets(), work.resolve("dispatch")), builds,
+                executions, clock);
+        own(new QueueConsumer(aws.sqs(), aws.queueUrl(), "slipway-dispatch", new DispatchHandler(dispatcher),
+                new RepositoryMapping(config.repositories()), clock).start());
+        NightlyScheduler scheduler = new NightlyScheduler(config.repositories(),
+                new JGitPipelineSource(stores.secrets(), work.resolve("schedule")), new NightlyBuilds(queue, clock), clock);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("slipway-scheduler"));
+        own(new Closing(timer));
+        timer.scheduleWithFixedDelay(scheduler::tick, 0, 20, TimeUnit.SECONDS);
+    }
+
+    private void route(FrontServer front, UpConfig config, Stores stores, BuildQueue queue, PipelineExecutions executions,
+            SfnClient sfn, Clock clock) {
+        WebhookIngress ingress = new WebhookIngress(stores.secrets(), stores.ledger(), queue, clock, WebhookConfig.defaults());
+        front.route("/webhooks/", new ApiGatewayRoute("/webhooks/", "provider", "slipway-webhook",
+                new WebhookHandler(ingress), clock));
+        front.route("/slack/events", config.slackSigningSecret().isPresent()
+                ? BotWiring.handler(config, front.baseUrl(), new BotWiring.Parts(builds, stores.deployments(),
+                        stores.approvals(), stores.ledger(), queue, executions, sfn, clock))
+                : new UnavailableRoute("slack-not-configured", "Slack is not configured: set SLIPWAY_SLACK_SIGNING_SECRET"
+                        + " (and SLIPWAY_SLACK_BOT_TOKEN) or slack.signing_secret in the config file, then restart"));
+        front.route(BuildsApi.PATH, new BuildsApi(builds));
+        pages = new BuildPages(builds, logs, Duration.ofMillis(250));
+        front.route(BuildPages.PATH, pages);
     }
 
     private static ThreadFactory daemon(String name) {

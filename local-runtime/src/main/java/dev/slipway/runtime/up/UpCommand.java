@@ -74,6 +74,7 @@ public final class UpCommand implements Command {
             console.err().println("slipway up: " + e.getMessage());
             return USAGE;
         }
+        long started = System.nanoTime();
         SlipwayUp up;
         try {
             up = SlipwayUp.start(config, env, console.workingDirectory(), console.out());
@@ -83,7 +84,7 @@ public final class UpCommand implements Command {
         }
         Thread stopper = new Thread(up::close, "slipway-up-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
-        printUrls(up, config, console);
+        printUrls(up, config, console, java.time.Duration.ofNanos(System.nanoTime() - started));
         awaitShutdown.run();
         Runtime.getRuntime().removeShutdownHook(stopper);
         up.close();
@@ -122,9 +123,9 @@ public final class UpCommand implements Command {
         throw new IllegalArgumentException("--port takes a number from 0 to 65535 (0 picks a free one), not '" + value + "'");
     }
 
-    private static void printUrls(SlipwayUp up, UpConfig config, Console console) {
+    private static void printUrls(SlipwayUp up, UpConfig config, Console console, java.time.Duration took) {
         Map<String, URI> urls = up.urls();
-        console.out().println("Slipway is up (data: " + config.dataDir() + ")");
+        console.out().printf("Slipway is up in %.1f s (data: %s)%n", took.toMillis() / 1000.0, config.dataDir());
         console.out().println("  webhooks       " + urls.get("webhooks") + "  (also /webhooks/gitlab, /webhooks/gitea)"
                 + (config.webhookSecret().isEmpty() ? "  [no SLIPWAY_WEBHOOK_SECRET: deliveries are refused]" : ""));
         console.out().println("  slack          " + urls.get("slack")
