@@ -14,7 +14,15 @@ public final class DockerClients {
 
     /** The daemon named by {@code DOCKER_HOST}, or the local unix socket. */
     public static DockerClient fromEnvironment() {
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        return of(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    }
+
+    /** The daemon at {@code host} ({@code unix:///var/run/docker.sock}, {@code tcp://host:2375}). */
+    public static DockerClient forHost(String host) {
+        return of(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build());
+    }
+
+    private static DockerClient of(DefaultDockerClientConfig config) {
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())

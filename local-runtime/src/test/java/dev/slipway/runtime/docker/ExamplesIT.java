@@ -69,6 +69,10 @@ class ExamplesIT {
                 new MapSecretStore(Map.of("SLIPWAY_REGISTRY_USERNAME", REGISTRY.username(),
                         "SLIPWAY_REGISTRY_PASSWORD", REGISTRY.password())));
         var compiler = new StageTaskCompiler(BuilderImage.get());
+        String repository = service.stages().build().orElseThrow().image();
+        // Listed before the stages run, so that a failing stage leaves no tagged image behind either.
+        images.add(repository + ":" + commit.name());
+        images.add(repository + ":main");
 
         List<StageKind> ran = new ArrayList<>();
         String digest = null;
@@ -87,14 +91,12 @@ class ExamplesIT {
         }
 
         assertThat(ran).contains(StageKind.INTEGRATION, StageKind.BUILD);
-        String repository = service.stages().build().orElseThrow().image();
-        images.add(repository + ":" + commit.name());
-        images.add(repository + ":main");
         String byDigest = repository + "@" + digest;
-        images.add(byDigest);
-        for (String tagged : images.subList(0, 2)) {
+        for (String tagged : images) {
             DockerFixture.DOCKER.removeImageCmd(tagged).withForce(true).exec();
         }
+        images.clear();
+        images.add(byDigest);
         assertThat(DockerFixture.DOCKER.pullImageCmd(byDigest).withAuthConfig(REGISTRY.toAuthConfig())
                 .exec(new PullImageResultCallback()).awaitCompletion(120, TimeUnit.SECONDS)).isTrue();
         assertThat(DockerFixture.DOCKER.inspectImageCmd(byDigest).exec().getConfig().getLabels())

@@ -91,6 +91,10 @@ class StageTasksIT {
         Service app = pipeline.services().get(0);
         BuildContext build = build(repo.toUri().toString(), commit.name());
         var compiler = new StageTaskCompiler(BuilderImage.get());
+        String repository = REGISTRY.host() + "/slipway-it/app";
+        // Listed before the stages run, so that a failing stage leaves no tagged image behind either.
+        images.add(repository + ":" + commit.name());
+        images.add(repository + ":main");
         TaskResult buildResult = null;
         for (Stage stage : app.stages().inOrder()) {
             var sink = new RecordingLogSink();
@@ -108,11 +112,9 @@ class StageTasksIT {
         }
         assertThat(buildResult).isNotNull();
         assertThat(buildResult.digest()).isPresent();
-        String repository = REGISTRY.host() + "/slipway-it/app";
-        images.add(repository + ":" + commit.name());
-        images.add(repository + ":main");
         String byDigest = repository + "@" + buildResult.digest().get();
         images.forEach(i -> DockerFixture.DOCKER.removeImageCmd(i).withForce(true).exec());
+        images.clear();
         images.add(byDigest);
         assertThat(DockerFixture.DOCKER.pullImageCmd(byDigest).withAuthConfig(REGISTRY.toAuthConfig())
                 .exec(new PullImageResultCallback()).awaitCompletion(60, TimeUnit.SECONDS)).isTrue();

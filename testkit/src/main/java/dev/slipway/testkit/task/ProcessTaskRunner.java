@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * directory that stands for the workspace. Service health checks run as host commands too.
  *
  * <p>It keeps the whole {@link TaskRunner} contract (the TCK proves it), except isolation: the
- * processes share the host's network and file system.
+ * processes share the host's network and file system, resource limits are not applied, and no
+ * capability (Docker Engine, artifact store) is provided, so builder containers cannot run here.
  */
 public final class ProcessTaskRunner implements TaskRunner {
 

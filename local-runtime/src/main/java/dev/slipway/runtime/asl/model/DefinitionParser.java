@@ -210,7 +210,7 @@ public final class DefinitionParser {
                 node.path("MaxConcurrency"), text(node, "MaxConcurrencyPath"),
                 node.path("ToleratedFailureCount"), text(node, "ToleratedFailureCountPath"),
                 node.path("ToleratedFailurePercentage"), text(node, "ToleratedFailurePercentagePath"),
-                node.path("ItemBatcher"));
+                node.path("ItemBatcher"), node.path("ItemReader"), node.path("ResultWriter"));
     }
 
     static String text(JsonNode node, String field) {

@@ -19,5 +19,7 @@ public record MapState(
         String toleratedFailureCountPath,
         JsonNode toleratedFailurePercentage,
         String toleratedFailurePercentagePath,
-        JsonNode itemBatcher) implements State {
+        JsonNode itemBatcher,
+        JsonNode itemReader,
+        JsonNode resultWriter) implements State {
 }
