@@ -103,8 +103,16 @@ final class PipelineHarness implements AutoCloseable {
 
     /** Stores the build as dispatch does and starts its execution with dispatch's input. */
     Execution start(String fixture, BuildRequest request) {
+        return start(fixture, request, fixture(fixture));
+    }
+
+    /**
+     * As {@link #start(String, BuildRequest)}, but prepare finds {@code atPrepare} in the repository:
+     * the file changed (a force push) between dispatch and the pipeline's start.
+     */
+    Execution start(String fixture, BuildRequest request, String atPrepare) {
         String text = fixture(fixture);
-        pipelineFiles.put(request.repo().fullName(), text);
+        pipelineFiles.put(request.repo().fullName(), atPrepare);
         BuildDecision decision = BuildPlanner.decide(request, PipelineLoader.load(".slipway.yml", text));
         BuildPlan plan = ((BuildDecision.Run) decision).plan();
         builds.create(BuildRecord.queued(request, plan.stageRecords(), Instant.now()));

@@ -258,4 +258,19 @@ class PipelineScenariosIT {
     private static Approval awaitApproval(PipelineHarness h, BuildId id) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> h.approvals.forBuild(id), list -> !list.isEmpty()).get(0);
     }
+
+    @Test
+    void aPipelineFileThatNoLongerLintsFailsTheBuildWithItsProblemsReadable() throws Exception {
+        PipelineHarness h = harness();
+        BuildRequest request = push("broken-at-prepare");
+        Execution execution = h.start("single", request, "version: 1\nservice: api\nintegration: {commands: [true]}\n");
+        Execution done = finished(execution);
+
+        assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(ecs.started).isEmpty();
+        BuildRecord build = h.build(request.id());
+        assertThat(build.status()).isEqualTo(BuildStatus.FAILED);
+        assertThat(build.reason()).doesNotStartWith("{").contains(".slipway.yml");
+        assertThat(h.statuses.states).containsExactly(CommitState.FAILURE);
+    }
 }

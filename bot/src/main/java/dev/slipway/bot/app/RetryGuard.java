@@ -47,6 +47,7 @@ final class RetryGuard implements Middleware {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Bolt's Middleware interface is declared with the raw Request type.
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         Optional<String> id = requestId(req);
         if (id.isEmpty()) {

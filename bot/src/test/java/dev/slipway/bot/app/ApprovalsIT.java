@@ -20,6 +20,7 @@ import dev.slipway.testkit.slack.SlackRequestSigner.SignedRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -186,6 +187,17 @@ class ApprovalsIT {
         click("U0ALICE", ApprovalMessages.APPROVE_ACTION, approval);
         assertThat(bot.callbacks.answers()).extracting(Answer::success).containsExactly(true);
         assertThat(stored(approval).state()).isEqualTo(ApprovalState.APPROVED);
+    }
+
+    @Test
+    void whenSlackCannotSayWhoIsInAGroupNothingChanges() {
+        Approval approval = request(production(List.of("S0PLATFORM"), 1, false));
+        // The app was installed without usergroups:read: Slack answers missing_scope.
+        bot.slack.token(BotHarness.TOKEN, Set.of("commands", "chat:write"), "U0SLIPWAY");
+        click("U0CAROL", ApprovalMessages.APPROVE_ACTION, approval);
+        assertThat(bot.slack.ephemerals()).extracting(SlackEphemeral::text).singleElement().asString()
+                .contains("could not check your user groups", "usergroups:read");
+        assertNothingChanged(approval);
     }
 
     @Test

@@ -51,7 +51,7 @@ public final class RecordFunction extends JsonFunction {
 
     private ObjectNode buildFailed(BuildId id, JsonNode error) {
         String name = error.path("Error").asText("Slipway.Failed");
-        String cause = error.path("Cause").asText("");
+        String cause = Causes.readable(error.path("Cause").asText(""));
         BuildStatus status = name.equals(RollbackFunction.ROLLED_BACK) ? BuildStatus.ROLLED_BACK : BuildStatus.FAILED;
         return ended(id, status, name, cause.isBlank() ? name : cause);
     }

@@ -51,7 +51,8 @@ public final class RollbackFunction extends JsonFunction {
         }
         BuildRecord build = services.builds().find(id).orElseThrow();
         reports.forEach(r -> services.notifier().rolledBack(build, Payloads.channel(payload), Payloads.messageRef(payload), r));
-        String failure = payload.path("error").path("Cause").asText(payload.path("error").path("Error").asText("deploy failed"));
+        String failure = Causes.readable(payload.path("error").path("Cause").asText(
+                payload.path("error").path("Error").asText("deploy failed")));
         ObjectNode answer = JSON.createObjectNode();
         boolean restored = reports.stream().anyMatch(r -> !r.to().isBlank());
         answer.put("error", restored ? ROLLED_BACK : DEPLOY_FAILED);

@@ -117,7 +117,7 @@ final class StageResults {
                             + (task.stoppedReason().isBlank() ? "" : " (" + task.stoppedReason() + ")")
                             : cause.isBlank() ? "the task failed" : cause, lines);
             default -> new Failure(name.startsWith("Slipway.") ? name : "Slipway.StageFailed", StageStatus.FAILED, task,
-                    cause.isBlank() ? name : name + ": " + cause, lines);
+                    cause.isBlank() ? name : name + ": " + Causes.readable(cause), lines);
         };
     }
 

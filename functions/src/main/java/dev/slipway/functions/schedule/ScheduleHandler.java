@@ -23,7 +23,11 @@ public final class ScheduleHandler implements RequestStreamHandler {
 
     /** Used by Lambda: the queue from the environment (see {@link Wiring}). */
     public ScheduleHandler() {
-        this(new NightlyBuilds(Wiring.fromEnvironment().buildQueue(), Wiring.fromEnvironment().clock()));
+        this(nightlyBuilds(Wiring.fromEnvironment()));
+    }
+
+    private static NightlyBuilds nightlyBuilds(Wiring wiring) {
+        return new NightlyBuilds(wiring.buildQueue(), wiring.clock());
     }
 
     public ScheduleHandler(NightlyBuilds builds) {

@@ -37,7 +37,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *   <li>{@code SLIPWAY_SECRET_PREFIX} (default {@code slipway/webhooks}): where webhook secrets live;</li>
  *   <li>{@code SLIPWAY_WORK_DIR} (default {@code /tmp}): where dispatch fetches pipeline files.</li>
  * </ul>
- * Clients use the URL connection HTTP client: the smallest cold start of the SDK's clients.
+ * Clients use the URL connection HTTP client: the smallest cold start of the SDK's clients. Settings
+ * are checked before a client is built, so a missing one is reported by name rather than as an SDK
+ * error about regions or credentials.
  */
 public final class Wiring {
 
@@ -89,13 +91,15 @@ public final class Wiring {
     }
 
     public BuildQueue buildQueue() {
+        String queueUrl = required("SLIPWAY_BUILD_QUEUE_URL", "the URL of the builds queue");
         SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        return new SqsBuildQueue(sqs, required("SLIPWAY_BUILD_QUEUE_URL", "the URL of the builds queue"));
+        return new SqsBuildQueue(sqs, queueUrl);
     }
 
     public PipelineExecutions pipelineExecutions() {
+        String stateMachineArn = required("SLIPWAY_PIPELINE_ARN", "the pipeline state machine's ARN");
         SfnClient sfn = SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        return new SfnPipelineExecutions(sfn, required("SLIPWAY_PIPELINE_ARN", "the pipeline state machine's ARN"));
+        return new SfnPipelineExecutions(sfn, stateMachineArn);
     }
 
     public Clock clock() {

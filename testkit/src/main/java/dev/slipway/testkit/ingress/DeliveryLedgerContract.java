@@ -1,6 +1,7 @@
 package dev.slipway.testkit.ingress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.core.build.BuildId;
 import dev.slipway.core.ingress.DeliveryClaim;
@@ -95,6 +96,13 @@ public abstract class DeliveryLedgerContract {
 
         assertThat(ledger.claim(key, build, T0.plus(RETENTION).plusSeconds(1), LEASE))
                 .isEqualTo(new DeliveryClaim.Claimed(false));
+    }
+
+    @Test
+    void markingAnUnclaimedDeliveryQueuedIsRefused() {
+        assertThatThrownBy(() -> ledger.markQueued(key, T0, RETENTION))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("claim before markQueued");
     }
 
     @Test

@@ -16,13 +16,16 @@ final class MapIterations {
     private final ArrayNode items;
     private final MapSettings settings;
     private final JsonNode[] results;
+    private final java.util.Map<Integer, JsonNode> recorded;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private int launched;
     private int finished;
     private int failed;
 
+    /** {@code recorded}: outputs of iterations that succeeded before a restart; they are not run again. */
     MapIterations(Interpreter interpreter, MapState state, Scope scope, ArrayNode inputs, ArrayNode items,
-                  MapSettings settings) {
+                  MapSettings settings, java.util.Map<Integer, JsonNode> recorded) {
+        this.recorded = recorded;
         this.interpreter = interpreter;
         this.state = state;
         this.scope = scope;
@@ -33,21 +36,41 @@ final class MapIterations {
     }
 
     CompletableFuture<Outcome> start() {
-        if (inputs.isEmpty()) {
-            outcome.complete(Outcome.of(Json.NODES.arrayNode()));
+        recorded.forEach((index, value) -> results[index] = value);
+        finished = recorded.size();
+        if (finished == inputs.size()) {
+            complete();
             return outcome;
         }
-        int first = settings.maxConcurrency() == 0 ? inputs.size() : Math.min(settings.maxConcurrency(), inputs.size());
-        int[] toLaunch = new int[first];
+        int limit = settings.maxConcurrency() == 0 ? inputs.size() : settings.maxConcurrency();
+        java.util.List<Integer> toLaunch = new java.util.ArrayList<>();
         synchronized (this) {
-            for (int i = 0; i < first; i++) {
-                toLaunch[i] = launched++;
+            while (toLaunch.size() < limit) {
+                Integer next = nextIndex();
+                if (next == null) {
+                    break;
+                }
+                toLaunch.add(next);
             }
         }
-        for (int index : toLaunch) {
-            launch(index);
-        }
+        toLaunch.forEach(this::launch);
         return outcome;
+    }
+
+    /** The next iteration to launch, skipping recorded ones; null when all are launched. Call holding the lock. */
+    private Integer nextIndex() {
+        while (launched < inputs.size() && recorded.containsKey(launched)) {
+            launched++;
+        }
+        return launched < inputs.size() ? launched++ : null;
+    }
+
+    private void complete() {
+        ArrayNode all = Json.NODES.arrayNode();
+        for (JsonNode r : results) {
+            all.add(r);
+        }
+        outcome.complete(Outcome.of(all));
     }
 
     private void launch(int index) {
@@ -65,8 +88,9 @@ final class MapIterations {
 
     private void done(int index, JsonNode value, Throwable error, ObjectNode details) {
         StateFailedException failure = error == null ? null : StateTemplate.unwrap(error);
+        // The output rides along as engine-only data, so a restart does not run a finished iteration again.
         scope.execution().append(error == null ? HistoryEventType.MapIterationSucceeded
-                : HistoryEventType.MapIterationFailed, details.deepCopy(), scope.path(), null);
+                : HistoryEventType.MapIterationFailed, details.deepCopy(), scope.path(), error == null ? Json.write(value) : null);
         Integer next = null;
         synchronized (this) {
             if (outcome.isDone()) {
@@ -90,14 +114,9 @@ final class MapIterations {
             } else {
                 results[index] = value;
             }
-            if (launched < inputs.size()) {
-                next = launched++;
-            } else if (finished == inputs.size()) {
-                ArrayNode all = Json.NODES.arrayNode();
-                for (JsonNode r : results) {
-                    all.add(r);
-                }
-                outcome.complete(Outcome.of(all));
+            next = nextIndex();
+            if (next == null && finished == inputs.size()) {
+                complete();
             }
         }
         if (next != null) {

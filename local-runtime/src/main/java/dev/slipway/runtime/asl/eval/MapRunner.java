@@ -36,12 +36,32 @@ final class MapRunner implements StateRunner<MapState> {
         }
         ArrayNode batched = settings.batch(inputs, state, call);
         Scope scope = call.scope();
-        ObjectNode started = Json.object();
-        started.put("length", batched.size());
-        scope.execution().append(HistoryEventType.MapStateStarted, started, scope.path(), null);
-        CompletableFuture<Outcome> outcome = new MapIterations(interpreter, state, scope, batched, items, settings).start();
+        java.util.Map<Integer, JsonNode> recorded = recordedIterations(call);
+        if (call.resume() == null) {
+            ObjectNode started = Json.object();
+            started.put("length", batched.size());
+            scope.execution().append(HistoryEventType.MapStateStarted, started, scope.path(), null);
+        }
+        CompletableFuture<Outcome> outcome = new MapIterations(interpreter, state, scope, batched, items, settings,
+                recorded).start();
         return outcome.whenComplete((value, error) -> scope.execution().append(error == null
                 ? HistoryEventType.MapStateSucceeded : HistoryEventType.MapStateFailed, null, scope.path(), null));
+    }
+
+    /** After a restart: the outputs of this Map's iterations that had already succeeded. */
+    private static java.util.Map<Integer, JsonNode> recordedIterations(StateCall call) {
+        java.util.Map<Integer, JsonNode> recorded = new java.util.HashMap<>();
+        if (call.resume() == null) {
+            return recorded;
+        }
+        long since = call.resume().entered().id();
+        for (dev.slipway.runtime.asl.history.HistoryEvent event : call.execution().events()) {
+            if (event.id() > since && event.type() == HistoryEventType.MapIterationSucceeded
+                    && event.scope().equals(call.scope().path()) && event.internal() != null) {
+                recorded.put(event.details().path("index").asInt(), Json.parse(event.internal()));
+            }
+        }
+        return recorded;
     }
 
     private static JsonNode itemInput(MapState state, StateCall call, int index, JsonNode value) {
