@@ -32,6 +32,8 @@ import java.util.UUID;
  */
 public final class ApiGatewayRoute implements HttpHandler {
 
+    private static final System.Logger LOG = System.getLogger(ApiGatewayRoute.class.getName());
+
     /** API Gateway's payload limit (10 MB); larger requests are refused before the handler runs. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -63,8 +65,16 @@ public final class ApiGatewayRoute implements HttpHandler {
                         "the body is over " + MAX_BODY_BYTES + " bytes, API Gateway's limit"));
                 return;
             }
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event(exchange, body),
-                    new LocalLambdaContext(functionName, Duration.ofSeconds(30), clock));
+            APIGatewayV2HTTPResponse response;
+            try {
+                response = handler.handleRequest(event(exchange, body),
+                        new LocalLambdaContext(functionName, Duration.ofSeconds(30), clock));
+            } catch (RuntimeException e) {
+                // As API Gateway answers a function error: the cause to the log, a generic 500 to the caller.
+                LOG.log(System.Logger.Level.ERROR, functionName + " failed on " + exchange.getRequestURI(), e);
+                HttpReplies.json(exchange, 500, HttpReplies.error("internal", "Internal Server Error"));
+                return;
+            }
             reply(exchange, response);
         }
     }
