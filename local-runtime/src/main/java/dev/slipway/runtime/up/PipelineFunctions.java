@@ -30,6 +30,7 @@ import dev.slipway.runtime.asl.integration.TaskIntegrations;
 import dev.slipway.runtime.config.UpConfig;
 import dev.slipway.runtime.docker.DockerTaskRunner;
 import dev.slipway.runtime.docker.DockerTaskRunnerConfig;
+import dev.slipway.runtime.docker.Reaper;
 import dev.slipway.runtime.pipeline.DockerDeployTarget;
 import dev.slipway.runtime.pipeline.DockerEcsTaskPort;
 import dev.slipway.runtime.pipeline.LocalTaskDefinitions;
@@ -61,6 +62,7 @@ final class PipelineFunctions {
 
     static TaskIntegrations integrations(UpConfig config, Parts parts, PrintStream out) {
         DockerClient docker = DockerClients.fromEnvironment();
+        reapLeftovers(docker, out);
         LocalTaskDefinitions definitions = new LocalTaskDefinitions();
         PipelineServices services = new PipelineServices(parts.builds(), parts.approvals(), parts.deployments(),
                 parts.pipelines(), new StageTaskCompiler(builderImage(config)), definitions, parts.logs(),
@@ -92,6 +94,23 @@ final class PipelineFunctions {
             }
         }
         return runner;
+    }
+
+    /**
+     * Before the engine resumes anything: no stage task survives a stop (the engine fails tasks
+     * that were running when it went down), so every container, network and volume labelled with a
+     * build is a leftover of a stop or a kill -9. Deployed services carry another label and stay.
+     */
+    private static void reapLeftovers(DockerClient docker, PrintStream out) {
+        try {
+            Reaper.Sweep swept = new Reaper(docker).reapAll();
+            if (!swept.isEmpty()) {
+                out.println("removed what interrupted builds left on Docker: " + swept);
+            }
+        } catch (RuntimeException e) {
+            out.println("warning: Docker is not reachable (" + e.getMessage() + "): stages will fail until it is;"
+                    + " start it with scripts/dev-env or point DOCKER_HOST at an engine");
+        }
     }
 
     /** The builder image the dev-env script builds; SLIPWAY_BUILDER_IMAGE names another. */

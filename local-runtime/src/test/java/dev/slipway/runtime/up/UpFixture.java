@@ -27,8 +27,13 @@ final class UpFixture {
 
     /** A repository on branch main with the fixture's .slipway.yml committed; returns the commit id. */
     static String repository(Path dir) throws IOException, GitAPIException {
+        return repository(dir, "repo");
+    }
+
+    /** The same with the pipeline file of {@code src/test/resources/up/<fixture>/}. */
+    static String repository(Path dir, String fixture) throws IOException, GitAPIException {
         Files.createDirectories(dir);
-        Files.copy(Path.of("src/test/resources/up/repo/.slipway.yml"), dir.resolve(".slipway.yml"));
+        Files.copy(Path.of("src/test/resources/up/" + fixture + "/.slipway.yml"), dir.resolve(".slipway.yml"));
         try (Git git = Git.init().setInitialBranch("main").setDirectory(dir.toFile()).call()) {
             git.add().addFilepattern(".slipway.yml").call();
             PersonIdent me = new PersonIdent("Slipway Test", "test@slipway.dev");
