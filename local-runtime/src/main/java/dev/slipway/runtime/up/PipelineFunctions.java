@@ -10,7 +10,10 @@ import dev.slipway.bot.app.BotConfig;
 import dev.slipway.bot.app.SlipwayBot;
 import dev.slipway.builder.docker.DockerClients;
 import dev.slipway.core.approval.ApprovalStore;
+import dev.slipway.core.build.BuildId;
 import dev.slipway.core.build.BuildStore;
+import dev.slipway.core.build.InvalidBuildIdException;
+import dev.slipway.core.task.TaskSpec;
 import dev.slipway.core.deploy.DeployTargets;
 import dev.slipway.core.deploy.DeploymentStore;
 import dev.slipway.core.dispatch.PipelineSource;
@@ -41,6 +44,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -62,7 +67,7 @@ final class PipelineFunctions {
 
     static TaskIntegrations integrations(UpConfig config, Parts parts, PrintStream out) {
         DockerClient docker = DockerClients.fromEnvironment();
-        reapLeftovers(docker, out);
+        reapLeftovers(docker, parts.builds(), out);
         LocalTaskDefinitions definitions = new LocalTaskDefinitions();
         PipelineServices services = new PipelineServices(parts.builds(), parts.approvals(), parts.deployments(),
                 parts.pipelines(), new StageTaskCompiler(builderImage(config)), definitions, parts.logs(),
@@ -98,18 +103,34 @@ final class PipelineFunctions {
 
     /**
      * Before the engine resumes anything: no stage task survives a stop (the engine fails tasks
-     * that were running when it went down), so every container, network and volume labelled with a
-     * build is a leftover of a stop or a kill -9. Deployed services carry another label and stay.
+     * that were running when it went down), so containers, networks and volumes labelled with one of
+     * this runtime's builds are leftovers of a stop or a kill -9. Only builds recorded in this data
+     * directory are reaped: another runtime or test on the same daemon keeps its own. Deployed
+     * services carry another label and stay.
      */
-    private static void reapLeftovers(DockerClient docker, PrintStream out) {
+    private static void reapLeftovers(DockerClient docker, BuildStore builds, PrintStream out) {
         try {
-            Reaper.Sweep swept = new Reaper(docker).reapAll();
-            if (!swept.isEmpty()) {
-                out.println("removed what interrupted builds left on Docker: " + swept);
+            Reaper reaper = new Reaper(docker);
+            Set<String> labelled = new TreeSet<>();
+            docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(TaskSpec.BUILD_LABEL)).exec()
+                    .forEach(c -> labelled.add(c.getLabels().get(TaskSpec.BUILD_LABEL)));
+            for (String id : labelled) {
+                if (id != null && isRecorded(builds, id)) {
+                    Reaper.Sweep swept = reaper.reapBuild(id);
+                    out.println("removed what interrupted build " + id + " left on Docker: " + swept);
+                }
             }
         } catch (RuntimeException e) {
             out.println("warning: Docker is not reachable (" + e.getMessage() + "): stages will fail until it is;"
                     + " start it with scripts/dev-env or point DOCKER_HOST at an engine");
+        }
+    }
+
+    private static boolean isRecorded(BuildStore builds, String id) {
+        try {
+            return builds.find(BuildId.of(id)).isPresent();
+        } catch (InvalidBuildIdException e) {
+            return false;
         }
     }
 
