@@ -19,7 +19,7 @@ public final class SlipwayCli {
     }
 
     public static SlipwayCli standard() {
-        return new SlipwayCli(List.of(new LintCommand()));
+        return new SlipwayCli(List.of(new LintCommand(), new dev.slipway.runtime.up.UpCommand()));
     }
 
     public static void main(String[] args) {

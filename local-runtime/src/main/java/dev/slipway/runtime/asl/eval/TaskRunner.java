@@ -69,6 +69,14 @@ final class TaskRunner implements StateRunner<TaskState> {
             });
         }
         armTimeout(state, call, result, call.execution().clock().instant());
+        // AWS stops a .sync job when its state times out or its execution is stopped ("Step Functions
+        // will stop the task", Run a Job pattern); the integration hears it as a cancelled hand-off.
+        result.whenComplete((v, e) -> {
+            if (e != null) {
+                handOff.cancel(true);
+            }
+        });
+        call.execution().done().whenComplete((x, e) -> handOff.cancel(true));
         return result.handle((value, error) -> events.finish(value, error));
     }
 

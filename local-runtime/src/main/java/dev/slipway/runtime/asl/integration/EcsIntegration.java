@@ -3,6 +3,7 @@ package dev.slipway.runtime.asl.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.runtime.asl.eval.Json;
 import dev.slipway.runtime.asl.eval.StateFailedException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -26,12 +27,20 @@ public final class EcsIntegration implements TaskIntegration {
     @Override
     public CompletionStage<JsonNode> invoke(TaskRequest request) {
         boolean sync = request.resource().endsWith(".sync");
-        return port.run(request.input(), request.taskToken()).thenApply(task -> {
+        CompletableFuture<JsonNode> running = port.run(request.input(), request.taskToken()).toCompletableFuture();
+        CompletableFuture<JsonNode> answer = running.thenApply(task -> {
             if (sync && !succeeded(task)) {
                 throw new StateFailedException("States.TaskFailed", Json.write(task));
             }
             return task;
         });
+        // A cancelled answer (state timed out, execution stopped) reaches the port as a cancelled run: StopTask.
+        answer.whenComplete((v, e) -> {
+            if (answer.isCancelled()) {
+                running.cancel(true);
+            }
+        });
+        return answer;
     }
 
     /** Every essential container (all, unless marked otherwise) exited 0. */

@@ -16,7 +16,9 @@ import java.util.concurrent.CompletionStage;
  *       named like ECS's errors ({@code ECS.InvalidParameterException}, ...).</li>
  *   <li>{@code taskToken} is non-null for {@code .waitForTaskToken}: the port must make it reachable to
  *       the task (as the {@code TASK_TOKEN} environment variable) so the task can call SendTaskSuccess.</li>
- *   <li>{@link #stop} is safe to call twice and for tasks that already stopped.</li>
+ *   <li>{@link #stop} is safe to call twice and for tasks that already stopped. Cancelling the stage
+ *       {@link #run} returned means the same as StopTask (the engine cancels it when the state times
+ *       out or the execution is stopped).</li>
  *   <li>Thread-safe: many tasks run at once.</li>
  * </ul>
  */

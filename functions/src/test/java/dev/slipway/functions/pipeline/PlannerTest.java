@@ -1,0 +1,94 @@
+package dev.slipway.functions.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.core.build.BuildRequest;
+import dev.slipway.core.dispatch.BuildDecision;
+import dev.slipway.core.dispatch.BuildPlan;
+import dev.slipway.core.dispatch.BuildPlanner;
+import dev.slipway.core.lint.LintReport;
+import dev.slipway.core.lint.PipelineLoader;
+import dev.slipway.core.task.BuildContext;
+import dev.slipway.core.task.StageTaskCompiler;
+import dev.slipway.core.task.TaskLaunch;
+import dev.slipway.testkit.build.TestBuilds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The plan prepare hands the state machine, from a release file and dispatch's selection. */
+class PlannerTest {
+
+    private static LintReport release() throws IOException {
+        try (InputStream in = PlannerTest.class.getResourceAsStream("/pipelines/release/.slipway.yml")) {
+            return PipelineLoader.load(".slipway.yml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static JsonNode plan(BuildRequest request) throws IOException {
+        LintReport report = release();
+        BuildPlan selection = ((BuildDecision.Run) BuildPlanner.decide(request, report)).plan();
+        List<String> registered = new ArrayList<>();
+        Planner planner = new Planner(new StageTaskCompiler("slipway/builder:dev"), spec -> {
+            registered.add(spec.stage());
+            return new TaskLaunch("td-" + spec.stage(), Map.of("ContainerOverrides", List.of()));
+        });
+        BuildContext build = new BuildContext(request.id().value(), request.repo().cloneUrl(), request.commit(), request.ref(),
+                "push", request.untrusted(), false);
+        JsonNode plan = planner.plan(report.pipelineOrThrow(), selection, build);
+        assertThat(registered).as("one task definition per task stage").hasSize(4);
+        return plan;
+    }
+
+    @Test
+    void everyServiceGetsItsTaskStagesAndEnvironmentsListServicesInDependencyOrder() throws IOException {
+        JsonNode plan = plan(TestBuilds.push("acme/shop", "main", "d1", Instant.now()));
+
+        assertThat(plan.path("channel").asText()).isEmpty();
+        List<String> services = new ArrayList<>();
+        plan.path("services").forEach(s -> services.add(s.path("service").asText() + ":" + fieldNames(s.path("stages"))));
+        assertThat(services).containsExactlyInAnyOrder("db:[build]", "api:[integration, build]", "web:[build]");
+        JsonNode apiBuild = find(plan.path("services"), "api").path("stages").path("build");
+        assertThat(apiBuild.path("taskDefinition").asText()).isEqualTo("td-api.build");
+        assertThat(apiBuild.path("image").asText()).isEqualTo("localhost:5000/acme/api");
+        assertThat(apiBuild.path("retry").path("left").asInt()).isZero();
+        assertThat(apiBuild.has("approval")).isTrue();
+        assertThat(apiBuild.path("approval").isNull()).isTrue();
+
+        JsonNode production = plan.path("environments").get(0);
+        assertThat(production.path("environment").asText()).isEqualTo("production");
+        assertThat(production.path("approval").isNull()).isTrue();
+        List<String> order = new ArrayList<>();
+        production.path("services").forEach(s -> order.add(s.path("service").asText()));
+        assertThat(order).containsExactly("db", "api", "web");
+        assertThat(production.path("services").get(0).path("target").path("kind").asText()).isEqualTo("local");
+        assertThat(production.path("services").get(0).path("rollback").asText()).isEqualTo("AUTO");
+    }
+
+    @Test
+    void aForkPullRequestIsPlannedWithoutEnvironments() throws IOException {
+        JsonNode plan = plan(TestBuilds.forkPullRequest("acme/shop", "d2", Instant.now()));
+        assertThat(plan.path("environments")).isEmpty();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static JsonNode find(JsonNode services, String name) {
+        for (JsonNode s : services) {
+            if (s.path("service").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no service " + name);
+    }
+}
