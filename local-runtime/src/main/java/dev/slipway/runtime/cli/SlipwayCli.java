@@ -1,5 +1,6 @@
 package dev.slipway.runtime.cli;
 
+import dev.slipway.runtime.up.UpCommand;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 
 /**
  * The {@code slipway} command line: {@code slipway <command> [args]}. Each command is its own
- * {@link Command} class; adding {@code run}, {@code up}, {@code engine} or {@code approve} means
+ * {@link Command} class; adding one (e.g. {@code run} or {@code approve}) means
  * adding one to {@link #standard()}.
  */
 public final class SlipwayCli {
@@ -19,7 +20,7 @@ public final class SlipwayCli {
     }
 
     public static SlipwayCli standard() {
-        return new SlipwayCli(List.of(new LintCommand(), new dev.slipway.runtime.up.UpCommand()));
+        return new SlipwayCli(List.of(new LintCommand(), new UpCommand(), new EngineSubcommand()));
     }
 
     public static void main(String[] args) {
