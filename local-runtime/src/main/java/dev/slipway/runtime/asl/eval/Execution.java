@@ -72,6 +72,11 @@ public final class Execution {
     /** Appends an event; {@code details} may be null for events that carry none. */
     public HistoryEvent append(HistoryEventType type, ObjectNode details, String scope, String internal) {
         synchronized (events) {
+            if (!status.open()) {
+                // A branch or timer still finishing after the execution closed: AWS records nothing after the end.
+                throw new java.util.concurrent.CancellationException("Execution " + record.executionArn()
+                        + " is closed; " + type + " was not recorded");
+            }
             long id = events.size() + 1L;
             HistoryEvent event = new HistoryEvent(id, id - 1, clock.instant(), type,
                     details == null ? Json.object() : details, scope, internal);
@@ -97,6 +102,22 @@ public final class Execution {
     public long lastEventId() {
         synchronized (events) {
             return events.size();
+        }
+    }
+
+    /**
+     * Records the closing event and closes, atomically: no other event can slip in after it. Returns
+     * false (recording nothing) when the execution was already closed.
+     */
+    boolean close(HistoryEventType type, ObjectNode details, ExecutionStatus finalStatus, JsonNode finalOutput,
+                  String finalError, String finalCause) {
+        synchronized (events) {
+            if (!status.open()) {
+                return false;
+            }
+            HistoryEvent closing = append(type, details, "", null);
+            closeAt(closing.timestamp(), finalStatus, finalOutput, finalError, finalCause);
+            return true;
         }
     }
 

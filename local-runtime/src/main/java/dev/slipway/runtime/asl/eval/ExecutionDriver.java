@@ -98,18 +98,14 @@ public final class ExecutionDriver {
                 });
     }
 
-    private synchronized void succeed(Execution execution, JsonNode output) {
-        if (!execution.status().open()) {
-            return;
-        }
+    private void succeed(Execution execution, JsonNode output) {
         ObjectNode details = Json.object();
         details.put("output", Json.write(output));
         details.putObject("outputDetails").put("truncated", false);
-        HistoryEvent closing = execution.append(HistoryEventType.ExecutionSucceeded, details, "", null);
-        execution.closeAt(closing.timestamp(), ExecutionStatus.SUCCEEDED, output, null, null);
+        execution.close(HistoryEventType.ExecutionSucceeded, details, ExecutionStatus.SUCCEEDED, output, null, null);
     }
 
-    private synchronized void fail(Execution execution, Throwable error) {
+    private void fail(Execution execution, Throwable error) {
         if (!execution.status().open() || error instanceof CancellationException) {
             return;
         }
@@ -122,12 +118,12 @@ public final class ExecutionDriver {
         if (failure.failureCause() != null) {
             details.put("cause", failure.failureCause());
         }
-        HistoryEvent closing = execution.append(HistoryEventType.ExecutionFailed, details, "", null);
-        execution.closeAt(closing.timestamp(), ExecutionStatus.FAILED, null, failure.error(), failure.failureCause());
+        execution.close(HistoryEventType.ExecutionFailed, details, ExecutionStatus.FAILED, null, failure.error(),
+                failure.failureCause());
     }
 
     /** StopExecution: aborts at once; states still running notice it and record nothing more. */
-    public synchronized boolean stop(Execution execution, String error, String cause) {
+    public boolean stop(Execution execution, String error, String cause) {
         if (!execution.status().open()) {
             return false;
         }
@@ -138,10 +134,9 @@ public final class ExecutionDriver {
         if (cause != null) {
             details.put("cause", cause);
         }
-        HistoryEvent closing = execution.append(HistoryEventType.ExecutionAborted, details, "", null);
-        execution.closeAt(closing.timestamp(), ExecutionStatus.ABORTED, null, error, cause);
+        boolean stopped = execution.close(HistoryEventType.ExecutionAborted, details, ExecutionStatus.ABORTED, null, error, cause);
         tokens.abandon(execution.arn());
-        return true;
+        return stopped;
     }
 
     private void armExecutionTimeout(Execution execution) {
@@ -153,15 +148,15 @@ public final class ExecutionDriver {
         scheduler.schedule(Duration.between(execution.clock().instant(), deadline), () -> timeOut(execution));
     }
 
-    private synchronized void timeOut(Execution execution) {
+    private void timeOut(Execution execution) {
         if (!execution.status().open()) {
             return;
         }
         ObjectNode details = Json.object();
         details.put("error", ErrorNames.TIMEOUT);
         details.put("cause", "The execution ran longer than the state machine's TimeoutSeconds");
-        HistoryEvent closing = execution.append(HistoryEventType.ExecutionTimedOut, details, "", null);
-        execution.closeAt(closing.timestamp(), ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT, details.get("cause").asText());
+        execution.close(HistoryEventType.ExecutionTimedOut, details, ExecutionStatus.TIMED_OUT, null, ErrorNames.TIMEOUT,
+                details.get("cause").asText());
         tokens.abandon(execution.arn());
     }
 }

@@ -63,7 +63,13 @@ public final class Interpreter {
                 return;
             }
             State state = program.state(current);
-            CompletableFuture<Step> step = template.run(state, currentInput, scope, currentResume);
+            CompletableFuture<Step> step;
+            try {
+                step = template.run(state, currentInput, scope, currentResume);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
             currentResume = null;
             if (!step.isDone()) {
                 step.whenComplete((s, error) -> executor.execute(() -> {

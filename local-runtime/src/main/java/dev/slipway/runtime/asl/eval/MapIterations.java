@@ -80,7 +80,11 @@ final class MapIterations {
         JsonNode item = index < items.size() && inputs.size() == items.size() ? items.get(index) : inputs.get(index);
         Scope iteration = scope.child(state.name() + "/" + index, ContextObject.mapItem(index, item));
         interpreter.executor().execute(() -> {
-            scope.execution().append(HistoryEventType.MapIterationStarted, started, scope.path(), null);
+            try {
+                scope.execution().append(HistoryEventType.MapIterationStarted, started, scope.path(), null);
+            } catch (java.util.concurrent.CancellationException closed) {
+                return;
+            }
             interpreter.run(state.processor(), inputs.get(index), iteration)
                     .whenComplete((value, error) -> done(index, value, error, started));
         });

@@ -3,6 +3,7 @@ package dev.slipway.runtime.asl.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.runtime.asl.history.HistoryEvent;
 import dev.slipway.runtime.asl.history.HistoryEventType;
 import dev.slipway.runtime.asl.model.MapState;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,7 @@ final class MapRunner implements StateRunner<MapState> {
         }
         ArrayNode batched = settings.batch(inputs, state, call);
         Scope scope = call.scope();
-        java.util.Map<Integer, JsonNode> recorded = recordedIterations(call);
+        java.util.Map<Integer, JsonNode> recorded = recordedIterations(state, call);
         if (call.resume() == null) {
             ObjectNode started = Json.object();
             started.put("length", batched.size());
@@ -48,20 +49,42 @@ final class MapRunner implements StateRunner<MapState> {
                 ? HistoryEventType.MapStateSucceeded : HistoryEventType.MapStateFailed, null, scope.path(), null));
     }
 
-    /** After a restart: the outputs of this Map's iterations that had already succeeded. */
-    private static java.util.Map<Integer, JsonNode> recordedIterations(StateCall call) {
+    /**
+     * Outputs of this Map's iterations that already succeeded in an earlier run of the same entry: after
+     * a restart (the entry being resumed), or on a redrive (the unfinished entry before ExecutionRedriven).
+     * Those iterations are not run again.
+     */
+    private static java.util.Map<Integer, JsonNode> recordedIterations(MapState state, StateCall call) {
         java.util.Map<Integer, JsonNode> recorded = new java.util.HashMap<>();
-        if (call.resume() == null) {
+        java.util.List<HistoryEvent> events = call.execution().events();
+        long since = call.resume() != null ? call.resume().entered().id() : redrivenEntry(state, call, events);
+        if (since < 0) {
             return recorded;
         }
-        long since = call.resume().entered().id();
-        for (dev.slipway.runtime.asl.history.HistoryEvent event : call.execution().events()) {
-            if (event.id() > since && event.type() == HistoryEventType.MapIterationSucceeded
-                    && event.scope().equals(call.scope().path()) && event.internal() != null) {
+        for (HistoryEvent event : events) {
+            if (event.id() > since && event.type() == HistoryEventType.MapIterationSucceeded && event.internal() != null
+                    && event.scope().equals(call.scope().path())
+                    && event.details().path("name").asText().equals(state.name())) {
                 recorded.put(event.details().path("index").asInt(), Json.parse(event.internal()));
             }
         }
         return recorded;
+    }
+
+    private static long redrivenEntry(MapState state, StateCall call, java.util.List<HistoryEvent> events) {
+        boolean redriven = false;
+        for (int i = (int) call.enteredEventId() - 2; i >= 0; i--) {
+            HistoryEvent event = events.get(i);
+            boolean same = event.scope().equals(call.scope().path()) && event.details().path("name").asText().equals(state.name());
+            if (event.type() == HistoryEventType.ExecutionRedriven) {
+                redriven = true;
+            } else if (same && event.type() == HistoryEventType.MapStateExited) {
+                return -1;
+            } else if (same && event.type() == HistoryEventType.MapStateEntered) {
+                return redriven ? event.id() : -1;
+            }
+        }
+        return -1;
     }
 
     private static JsonNode itemInput(MapState state, StateCall call, int index, JsonNode value) {

@@ -68,7 +68,7 @@ final class TaskRunner implements StateRunner<TaskState> {
                 }
             });
         }
-        armTimeout(state, call, result);
+        armTimeout(state, call, result, call.execution().clock().instant());
         // AWS stops a .sync job when its state times out or its execution is stopped ("Step Functions
         // will stop the task", Run a Job pattern); the integration hears it as a cancelled hand-off.
         result.whenComplete((v, e) -> {
@@ -85,7 +85,8 @@ final class TaskRunner implements StateRunner<TaskState> {
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
         if (token != null && call.resume().taskToken() != null) {
             park(state, call, token, result);
-            armTimeout(state, call, result);
+            // The task's clock started when the state was entered, not when the engine came back.
+            armTimeout(state, call, result, call.enteredTime());
         } else {
             result.completeExceptionally(new StateFailedException(ErrorNames.TASK_FAILED, "The engine restarted while"
                     + " the task '" + state.name() + "' (" + state.resource() + ") was running, so its result was lost."
@@ -117,10 +118,11 @@ final class TaskRunner implements StateRunner<TaskState> {
         tokens.park(token, call.execution().arn(), result, beat);
     }
 
-    private void armTimeout(TaskState state, StateCall call, CompletableFuture<JsonNode> result) {
+    private void armTimeout(TaskState state, StateCall call, CompletableFuture<JsonNode> result, java.time.Instant since) {
         Duration timeout = seconds(state.timeoutSeconds(), state.timeoutSecondsPath(), "TimeoutSeconds", call);
         if (timeout != null && !result.isDone()) {
-            DelayScheduler.Handle handle = scheduler.schedule(timeout, () ->
+            Duration left = timeout.minus(Duration.between(since, call.execution().clock().instant()));
+            DelayScheduler.Handle handle = scheduler.schedule(left.isNegative() ? Duration.ZERO : left, () ->
                     result.completeExceptionally(new StateFailedException(ErrorNames.TIMEOUT, null)));
             result.whenComplete((v, e) -> handle.cancel());
         }

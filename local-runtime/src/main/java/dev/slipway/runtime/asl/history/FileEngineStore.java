@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -35,9 +34,23 @@ import java.util.stream.Stream;
  */
 public final class FileEngineStore implements EngineStore, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_OPEN_FILES = 128;
     private final Path machines;
     private final Path executions;
-    private final Map<String, FileChannel> open = new ConcurrentHashMap<>();
+    /**
+     * Open history files, least recently used first: thousands of executions may wait at once, and
+     * keeping a descriptor for each would run into the process's open-file limit.
+     */
+    private final Map<String, FileChannel> open = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, FileChannel> eldest) {
+            if (size() <= MAX_OPEN_FILES) {
+                return false;
+            }
+            closeQuietly(eldest.getValue());
+            return true;
+        }
+    };
 
     public FileEngineStore(Path dataDir) {
         this.machines = dataDir.resolve("state-machines");
@@ -114,21 +127,22 @@ public final class FileEngineStore implements EngineStore, AutoCloseable {
         line.set("details", event.details());
         line.put("scope", event.scope());
         line.put("internal", event.internal());
-        byte[] bytes;
         try {
-            bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-            FileChannel channel = open.computeIfAbsent(executionArn, this::openHistory);
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
             HistoryEventType type = event.type();
             boolean parked = type == HistoryEventType.TaskScheduled && event.internal() != null;
-            if (type == HistoryEventType.ExecutionStarted || parked || type.closesExecution()) {
-                channel.force(false);
-            }
-            if (type.closesExecution()) {
-                open.remove(executionArn).close();
+            synchronized (open) {
+                FileChannel channel = open.computeIfAbsent(executionArn, this::openHistory);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                if (type == HistoryEventType.ExecutionStarted || parked || type.closesExecution()) {
+                    channel.force(false);
+                }
+                if (type.closesExecution()) {
+                    open.remove(executionArn).close();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot record event " + event.id() + " of " + executionArn
@@ -238,13 +252,17 @@ public final class FileEngineStore implements EngineStore, AutoCloseable {
 
     @Override
     public void close() {
-        open.values().forEach(channel -> {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // Closing is best effort: every event was already written when append returned.
-            }
-        });
-        open.clear();
+        synchronized (open) {
+            open.values().forEach(FileEngineStore::closeQuietly);
+            open.clear();
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Best effort: every event was already written when append returned.
+        }
     }
 }

@@ -60,6 +60,31 @@ class FileEngineStoreTest {
         }
     }
 
+    @Test
+    void interleavesMoreOpenExecutionsThanItKeepsFilesOpenFor() {
+        try (FileEngineStore store = new FileEngineStore(data)) {
+            for (int i = 0; i < 300; i++) {
+                store.createExecution(record(EXECUTION + i));
+            }
+            for (long id = 1; id <= 3; id++) {
+                for (int i = 0; i < 300; i++) {
+                    store.append(EXECUTION + i, event(id, id == 1 ? HistoryEventType.ExecutionStarted
+                            : HistoryEventType.PassStateEntered, null));
+                }
+            }
+        }
+        try (FileEngineStore reopened = new FileEngineStore(data)) {
+            assertThat(reopened.loadExecutions()).hasSize(300)
+                    .allSatisfy(e -> assertThat(e.events()).extracting(HistoryEvent::id).containsExactly(1L, 2L, 3L));
+        }
+    }
+
+    private static ExecutionRecord record(String arn) {
+        ExecutionRecord base = record();
+        return new ExecutionRecord(arn, base.stateMachineArn(), base.name(), base.definition(), base.input(),
+                base.startDate(), 0);
+    }
+
     private static ExecutionRecord record() {
         return new ExecutionRecord(EXECUTION, "arn:aws:states:us-east-1:000000000000:stateMachine:m", "run",
                 Json.parse("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}"), "{\"n\":1}",
