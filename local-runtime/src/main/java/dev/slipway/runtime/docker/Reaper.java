@@ -8,6 +8,8 @@ import dev.slipway.core.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Removes containers, networks and volumes by their Slipway labels (DESIGN.md §6): after every
@@ -51,6 +53,29 @@ public final class Reaper {
     /** Removes everything of one stage of one build. */
     public Sweep reapStage(String buildId, String stage) {
         return reap(Map.of(TaskSpec.BUILD_LABEL, buildId, TaskSpec.STAGE_LABEL, stage));
+    }
+
+    /**
+     * The builds anything on the daemon is labelled with: containers, networks and volumes alike,
+     * since a run killed between creating a stage's network or volume and its first container
+     * leaves only those.
+     */
+    public Set<String> buildIds() {
+        Map<String, String> any = Map.of(TaskSpec.BUILD_LABEL, "");
+        Set<String> ids = new TreeSet<>();
+        containers(any).forEach(c -> addBuildId(ids, c.getLabels()));
+        networks(any).forEach(n -> addBuildId(ids, n.getLabels()));
+        var volumes = docker.listVolumesCmd().withFilter("label", labelFilters(any)).exec().getVolumes();
+        if (volumes != null) {
+            volumes.forEach(v -> addBuildId(ids, v.getLabels()));
+        }
+        return ids;
+    }
+
+    private static void addBuildId(Set<String> ids, Map<String, String> labels) {
+        if (labels != null && labels.get(TaskSpec.BUILD_LABEL) != null) {
+            ids.add(labels.get(TaskSpec.BUILD_LABEL));
+        }
     }
 
     /** What carries the labels now, without removing it. An empty value matches any value. */

@@ -13,7 +13,6 @@ import dev.slipway.core.approval.ApprovalStore;
 import dev.slipway.core.build.BuildId;
 import dev.slipway.core.build.BuildStore;
 import dev.slipway.core.build.InvalidBuildIdException;
-import dev.slipway.core.task.TaskSpec;
 import dev.slipway.core.deploy.DeployTargets;
 import dev.slipway.core.deploy.DeploymentStore;
 import dev.slipway.core.dispatch.PipelineSource;
@@ -44,8 +43,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -111,11 +108,8 @@ final class PipelineFunctions {
     private static void reapLeftovers(DockerClient docker, BuildStore builds, PrintStream out) {
         try {
             Reaper reaper = new Reaper(docker);
-            Set<String> labelled = new TreeSet<>();
-            docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(TaskSpec.BUILD_LABEL)).exec()
-                    .forEach(c -> labelled.add(c.getLabels().get(TaskSpec.BUILD_LABEL)));
-            for (String id : labelled) {
-                if (id != null && isRecorded(builds, id)) {
+            for (String id : reaper.buildIds()) {
+                if (isRecorded(builds, id)) {
                     Reaper.Sweep swept = reaper.reapBuild(id);
                     out.println("removed what interrupted build " + id + " left on Docker: " + swept);
                 }
