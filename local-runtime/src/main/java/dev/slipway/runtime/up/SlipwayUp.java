@@ -81,6 +81,9 @@ public final class SlipwayUp implements AutoCloseable {
     private BuildLogs logs;
     private BuildPages pages;
     private StageLogDirectory stageLogs;
+    private BuildQueue queue;
+    private SfnClient sfn;
+    private DynamoApprovalStore approvals;
 
     private SlipwayUp() {
     }
@@ -128,8 +131,9 @@ public final class SlipwayUp implements AutoCloseable {
                 stores.secrets(), stageLogs, base, clock, pool), out);
         EngineCommand engine = own(EngineCommand.start(new String[] {"--host", config.host(), "--port",
                 Integer.toString(config.enginePort()), "--data", data.resolve("engine").toString()}, integrations, out));
-        SfnClient sfn = own(LocalAws.sfn(engine.endpoint()));
-        BuildQueue queue = new SqsBuildQueue(aws.sqs(), aws.queueUrl());
+        sfn = own(LocalAws.sfn(engine.endpoint()));
+        queue = new SqsBuildQueue(aws.sqs(), aws.queueUrl());
+        approvals = stores.approvals();
         PipelineExecutions executions = new SfnPipelineExecutions(sfn, registerPipeline(engine, env, workingDirectory, out));
         startQueueWork(config, aws, stores, queue, executions, clock);
         route(front, config, stores, queue, executions, sfn, clock);
@@ -258,6 +262,20 @@ public final class SlipwayUp implements AutoCloseable {
     /** Where stage tasks write their logs (and tests write lines a page should show). */
     public StageLogDirectory stageLogs() {
         return stageLogs;
+    }
+
+    /** Where build requests go, as the webhook route puts them (what {@code slipway run} uses to start one). */
+    public BuildQueue queue() {
+        return queue;
+    }
+
+    /** A Step Functions client on the engine: answering approvals, stopping executions. */
+    public SfnClient stepFunctions() {
+        return sfn;
+    }
+
+    public dev.slipway.core.approval.ApprovalStore approvals() {
+        return approvals;
     }
 
     public BuildPages pages() {
