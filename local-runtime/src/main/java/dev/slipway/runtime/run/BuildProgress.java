@@ -62,7 +62,7 @@ final class BuildProgress {
         boolean failed = stage.status() == StageStatus.FAILED || stage.status() == StageStatus.TIMED_OUT;
         if (failed && quiet) {
             out.println("--- last lines of " + stage.name() + " ---");
-            tails.getOrDefault(stage.name(), new ArrayDeque<>()).forEach(line -> out.println("  " + line));
+            tail(stage).forEach(line -> out.println("  " + line));
         }
         String mark = switch (stage.status()) {
             case SUCCEEDED -> "✔";
@@ -114,7 +114,9 @@ final class BuildProgress {
         return String.format("%.1f s", d.toMillis() / 1000.0);
     }
 
-    List<String> tail(String stage) {
-        return List.copyOf(tails.getOrDefault(stage, new ArrayDeque<>()));
+    /** The last lines of a stage; its log directory is {@code service.stage} (or the stage alone). */
+    private List<String> tail(StageRecord stage) {
+        Deque<String> lines = tails.get(stage.service() + "." + stage.name());
+        return List.copyOf(lines != null ? lines : tails.getOrDefault(stage.name(), new ArrayDeque<>()));
     }
 }

@@ -86,7 +86,7 @@ final class LocalRun {
     private int build(RunSource source, Path data) {
         UpConfig config = new UpConfig("127.0.0.1", 0, 0, data, Optional.empty(), Optional.empty(), Optional.empty(),
                 null, Map.of(source.name(), source.cloneUrl()));
-        try (SlipwayUp up = SlipwayUp.start(config, env, console.workingDirectory(), out)) {
+        try (SlipwayUp up = SlipwayUp.start(config, RegistryLogin.complete(env), console.workingDirectory(), out)) {
             BuildRequest request = request(source);
             Thread cancel = new Thread(() -> cancel(up, request.id()), "slipway-run-cancel");
             Runtime.getRuntime().addShutdownHook(cancel);

@@ -69,7 +69,7 @@ class RunCommandIT {
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(result.output())
                 .contains("Building a snapshot of")
-                .contains("▶ integration started").containsPattern("✔ integration SUCCEEDED in \\d+\\.\\d s")
+                .contains("▶ integration started").contains("[counter.integration] ").containsPattern("✔ integration SUCCEEDED in \\d+\\.\\d s")
                 .contains("✔ approved")
                 .containsPattern("Build cli-run-\\d+: SUCCEEDED in");
         assertThat(leftovers(result.buildId())).as("containers of the build left on Docker").isEmpty();
@@ -77,13 +77,14 @@ class RunCommandIT {
 
     @Test
     void aFailingStageEndsTheRunWithExitCodeOneAndShowsItsLines() {
-        Result result = run(question -> Optional.empty(), "run", "src/test/resources/run/failing", "--quiet");
+        Result result = run(question -> Optional.empty(), "run", "src/test/resources/run/failing", "--quiet",
+                "--data", "target/run-failing-data");
 
         assertThat(result.exit()).as(result.output()).isEqualTo(1);
         assertThat(result.output())
                 .contains("▶ integration started")
-                .contains("--- last lines of integration ---")
-                .contains("expected 3 widgets, found 2")
+                .containsPattern("--- last lines of integration ---\n.*the integration stage starts\n.*expected 3 widgets, found 2")
+                .doesNotContain("[failing.integration] ")
                 .containsPattern("✘ integration FAILED")
                 .containsPattern("Build cli-run-\\d+: FAILED in");
         assertThat(leftovers(result.buildId())).isEmpty();
