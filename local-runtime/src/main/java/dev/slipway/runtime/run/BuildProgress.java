@@ -38,8 +38,10 @@ final class BuildProgress {
     /** Prints what changed since the last call. */
     void update(BuildRecord build) {
         pumpLogs(build.id());
-        for (StageRecord stage : build.stages()) {
-            StageStatus before = seen.put(stage.name(), stage.status());
+        for (int i = 0; i < build.stages().size(); i++) {
+            StageRecord stage = build.stages().get(i);
+            // A stage is known by its place too: an approval and its deploy can share a name.
+            StageStatus before = seen.put(i + ":" + stage.name(), stage.status());
             if (before == stage.status()) {
                 continue;
             }
