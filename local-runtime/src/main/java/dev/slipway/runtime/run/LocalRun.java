@@ -151,13 +151,15 @@ final class LocalRun {
                         + " Pass --approve to approve automatically.");
             }
             boolean approved = answer.orElse(false);
+            String cause = answer.isPresent() ? "Rejected at the terminal of slipway run"
+                    : "Rejected by slipway run: no terminal to ask and no --approve";
             out.println((approved ? "✔ approved " : "✘ rejected ") + what + (options.approve() ? " (--approve)" : ""));
             if (approved) {
                 up.stepFunctions().sendTaskSuccess(r -> r.taskToken(approval.taskToken())
                         .output("{\"approvalId\":\"" + approval.id() + "\",\"approved\":true}"));
             } else {
                 up.stepFunctions().sendTaskFailure(r -> r.taskToken(approval.taskToken())
-                        .error(ApprovalService.REJECTED_ERROR).cause("Rejected at the terminal of slipway run"));
+                        .error(ApprovalService.REJECTED_ERROR).cause(cause));
             }
             up.approvals().modify(approval.id(), a -> a.withState(approved ? ApprovalState.APPROVED : ApprovalState.REJECTED));
         }

@@ -76,6 +76,19 @@ class RunCommandIT {
     }
 
     @Test
+    void withoutATerminalOrApproveTheApprovalIsRejectedWithAHint() {
+        Result result = run(question -> Optional.empty(), "run", EXAMPLES.resolve("counter").toString(), "--quiet");
+
+        assertThat(result.exit()).as(result.output()).isEqualTo(1);
+        assertThat(result.output())
+                .contains("✔ deploy:staging SUCCEEDED")
+                .contains("needs an approval and there is no terminal to ask: rejected. Pass --approve to approve automatically.")
+                .doesNotContain("✔ deploy:production SUCCEEDED")
+                .doesNotContain("[counter.integration] ");
+        assertThat(leftovers(result.buildId())).isEmpty();
+    }
+
+    @Test
     void aFailingStageEndsTheRunWithExitCodeOneAndShowsItsLines() {
         Result result = run(question -> Optional.empty(), "run", "src/test/resources/run/failing", "--quiet",
                 "--data", "target/run-failing-data");
