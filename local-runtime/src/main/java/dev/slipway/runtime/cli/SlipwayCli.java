@@ -1,5 +1,6 @@
 package dev.slipway.runtime.cli;
 
+import dev.slipway.runtime.run.RunCommand;
 import dev.slipway.runtime.up.UpCommand;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ public final class SlipwayCli {
     }
 
     public static SlipwayCli standard() {
-        return new SlipwayCli(List.of(new LintCommand(), new UpCommand(), new EngineSubcommand()));
+        return new SlipwayCli(List.of(new LintCommand(), new RunCommand(), new UpCommand(), new EngineSubcommand()));
     }
 
     public static void main(String[] args) {

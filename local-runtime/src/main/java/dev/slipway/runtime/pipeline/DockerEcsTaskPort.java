@@ -61,6 +61,7 @@ public final class DockerEcsTaskPort implements EcsTaskPort {
             try {
                 TaskResult result = runner.run(spec, logs.sink(spec.buildId(), spec.stage(), taskArn), cancel);
                 logs.finish(spec.buildId(), spec.stage(), taskArn);
+                result.digest().ifPresent(d -> logs.recordDigest(spec.buildId(), spec.stage(), taskArn, d));
                 return describe(taskArn, reference, spec, result);
             } finally {
                 running.remove(taskArn);

@@ -98,6 +98,39 @@ public final class StageLogDirectory implements StageLogs {
         return Files.exists(file) ? Optional.of(file) : Optional.empty();
     }
 
+    /**
+     * Keeps the digest the runner read from the unmasked output: the log file is masked, and a
+     * secret value that happens to occur in the marker line (a registry user named {@code slipway})
+     * would hide the digest there.
+     */
+    public void recordDigest(String buildId, String stage, String taskArn, String digest) {
+        Path file = digestFile(buildId, stage, taskArn);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, digest, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the image digest in " + file + "; check that the directory is writable", e);
+        }
+    }
+
+    @Override
+    public Optional<String> digest(String buildId, String stage, String taskArn) {
+        Path file = digestFile(buildId, stage, taskArn);
+        try {
+            if (Files.isRegularFile(file)) {
+                return Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the recorded image digest " + file, e);
+        }
+        return StageLogs.super.digest(buildId, stage, taskArn);
+    }
+
+    private Path digestFile(String buildId, String stage, String taskArn) {
+        Path log = file(buildId, stage, taskArn);
+        return log.resolveSibling(log.getFileName().toString().replace(".log", ".digest"));
+    }
+
     private Path file(String buildId, String stage, String taskArn) {
         String task = taskArn.substring(taskArn.lastIndexOf('/') + 1);
         return root.resolve(safe(buildId)).resolve(safe(stage)).resolve(safe(task) + ".log");

@@ -81,6 +81,9 @@ public final class SlipwayUp implements AutoCloseable {
     private BuildLogs logs;
     private BuildPages pages;
     private StageLogDirectory stageLogs;
+    private BuildQueue queue;
+    private SfnClient sfn;
+    private DynamoApprovalStore approvals;
 
     private SlipwayUp() {
     }
@@ -114,8 +117,8 @@ public final class SlipwayUp implements AutoCloseable {
         Aws aws = startAws(data);
         builds = new DynamoBuildStore(aws.dynamo(), aws.tables().builds());
         stageLogs = new StageLogDirectory(data.resolve("logs"));
-        logs = new BuildLogs(data.resolve("logs"), SecretMasker.of(secrets(config)));
-        Stores stores = new Stores(new MapSecretStore(webhookSecrets(config)),
+        logs = new BuildLogs(data.resolve("logs"), SecretMasker.of(secrets(config, env)));
+        Stores stores = new Stores(new MapSecretStore(storedSecrets(config, env)),
                 new DynamoDeliveryLedger(aws.dynamo(), aws.tables().deliveries()),
                 new DynamoApprovalStore(aws.dynamo(), aws.tables().approvals()),
                 new DynamoDeploymentStore(aws.dynamo(), aws.tables().deployments()));
@@ -128,8 +131,9 @@ public final class SlipwayUp implements AutoCloseable {
                 stores.secrets(), stageLogs, base, clock, pool), out);
         EngineCommand engine = own(EngineCommand.start(new String[] {"--host", config.host(), "--port",
                 Integer.toString(config.enginePort()), "--data", data.resolve("engine").toString()}, integrations, out));
-        SfnClient sfn = own(LocalAws.sfn(engine.endpoint()));
-        BuildQueue queue = new SqsBuildQueue(aws.sqs(), aws.queueUrl());
+        sfn = own(LocalAws.sfn(engine.endpoint()));
+        queue = new SqsBuildQueue(aws.sqs(), aws.queueUrl());
+        approvals = stores.approvals();
         PipelineExecutions executions = new SfnPipelineExecutions(sfn, registerPipeline(engine, env, workingDirectory, out));
         startQueueWork(config, aws, stores, queue, executions, clock);
         route(front, config, stores, queue, executions, sfn, clock);
@@ -221,9 +225,13 @@ public final class SlipwayUp implements AutoCloseable {
         return arn;
     }
 
-    /** Every provider's webhook secret is the one configured secret. */
-    private static Map<String, String> webhookSecrets(UpConfig config) {
+    /** The registry login stage tasks may name in {@code secrets}, taken from the environment. */
+    public static final List<String> REGISTRY_SECRETS = List.of("SLIPWAY_REGISTRY_USERNAME", "SLIPWAY_REGISTRY_PASSWORD");
+
+    /** Every provider's webhook secret is the one configured secret; the registry login comes from the environment. */
+    private static Map<String, String> storedSecrets(UpConfig config, Map<String, String> env) {
         Map<String, String> values = new HashMap<>();
+        REGISTRY_SECRETS.stream().filter(env::containsKey).forEach(name -> values.put(name, env.get(name)));
         config.webhookSecret().ifPresent(secret -> {
             for (Provider p : List.of(Provider.GITHUB, Provider.GITLAB, Provider.GITEA)) {
                 values.put(WebhookSecrets.nameFor(WebhookSecrets.DEFAULT_PREFIX, p), secret);
@@ -232,9 +240,10 @@ public final class SlipwayUp implements AutoCloseable {
         return values;
     }
 
-    private static List<String> secrets(UpConfig config) {
-        return java.util.stream.Stream.of(config.webhookSecret(), config.slackSigningSecret(), config.slackBotToken())
-                .flatMap(Optional::stream).toList();
+    private static List<String> secrets(UpConfig config, Map<String, String> env) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(config.webhookSecret(),
+                config.slackSigningSecret(), config.slackBotToken()).flatMap(Optional::stream),
+                java.util.stream.Stream.of(env.get("SLIPWAY_REGISTRY_PASSWORD")).filter(java.util.Objects::nonNull)).toList();
     }
 
     private <T extends AutoCloseable> T own(T part) {
@@ -258,6 +267,20 @@ public final class SlipwayUp implements AutoCloseable {
     /** Where stage tasks write their logs (and tests write lines a page should show). */
     public StageLogDirectory stageLogs() {
         return stageLogs;
+    }
+
+    /** Where build requests go, as the webhook route puts them (what {@code slipway run} uses to start one). */
+    public BuildQueue queue() {
+        return queue;
+    }
+
+    /** A Step Functions client on the engine: answering approvals, stopping executions. */
+    public SfnClient stepFunctions() {
+        return sfn;
+    }
+
+    public dev.slipway.core.approval.ApprovalStore approvals() {
+        return approvals;
     }
 
     public BuildPages pages() {
