@@ -13,15 +13,22 @@ public final class RunCommand implements Command {
 
     private final Map<String, String> env;
     private final TerminalApprover approver;
+    private final boolean ownsProcess;
 
+    /** As the CLI runs it: the process is this command's, so its libraries' logs are turned down. */
     public RunCommand() {
-        this(System.getenv(), TerminalApprover.system());
+        this(System.getenv(), TerminalApprover.system(), true);
     }
 
     /** @param approver who answers approvals without --approve (tests: a fixed answer, or no terminal) */
     public RunCommand(Map<String, String> env, TerminalApprover approver) {
+        this(env, approver, false);
+    }
+
+    private RunCommand(Map<String, String> env, TerminalApprover approver, boolean ownsProcess) {
         this.env = env;
         this.approver = approver;
+        this.ownsProcess = ownsProcess;
     }
 
     @Override
@@ -63,6 +70,23 @@ public final class RunCommand implements Command {
             console.err().println("slipway run: " + e.getMessage());
             return USAGE;
         }
+        if (ownsProcess) {
+            quietLibraryLogs();
+        }
         return new LocalRun(options, env, approver, console).run();
+    }
+
+    /**
+     * A person watching a build wants its stages and log lines, not the embedded services' start-up
+     * chatter (Jetty, ElasticMQ, the SDK): those log at WARN and above unless configured otherwise.
+     * Must run before the first logger is made.
+     */
+    private static void quietLibraryLogs() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        }
     }
 }
