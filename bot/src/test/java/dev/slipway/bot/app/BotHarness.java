@@ -15,11 +15,11 @@ import dev.slipway.bot.release.StatusReport;
 import dev.slipway.testkit.approval.InMemoryApprovalStore;
 import dev.slipway.testkit.build.InMemoryBuildStore;
 import dev.slipway.testkit.ingress.InMemoryDeliveryLedger;
+import dev.slipway.testkit.slack.SlackPayloads;
 import dev.slipway.testkit.slack.SlackRequestSigner;
 import dev.slipway.testkit.slack.SlackRequestSigner.SignedRequest;
 import dev.slipway.testkit.slack.SlackWebApiServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,9 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,40 +106,14 @@ public final class BotHarness implements AutoCloseable {
     }
 
     public Map<String, String> commandFields(String userId, String command, String text) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("token", "legacy-verification-token");
-        fields.put("team_id", "T0SLIPWAY");
-        fields.put("team_domain", "slipway-test");
-        fields.put("channel_id", CHANNEL);
-        fields.put("channel_name", "deploys");
-        fields.put("user_id", userId);
-        fields.put("user_name", userId.toLowerCase());
-        fields.put("command", command);
-        fields.put("text", text);
-        fields.put("api_app_id", "A0SLIPWAY");
-        fields.put("response_url", slack.newResponseUrl());
-        fields.put("trigger_id", "trigger-" + triggers.incrementAndGet());
-        return fields;
+        return SlackPayloads.slashCommand(CHANNEL, userId, command, text, slack.newResponseUrl(),
+                "trigger-" + triggers.incrementAndGet());
     }
 
-    /** A click on a button of the approval message, from the fixture payload. */
+    /** A click on a button of the approval message. */
     public SignedRequest click(String userId, String actionId, String approvalId, String messageTs) {
-        String payload = fixture("slack/block-action.json")
-                .replace("${user}", userId).replace("${action_id}", actionId).replace("${approval_id}", approvalId)
-                .replace("${message_ts}", messageTs).replace("${trigger_id}", "trigger-" + triggers.incrementAndGet())
-                .replace("${response_url}", slack.newResponseUrl());
-        return signer.interaction(payload);
-    }
-
-    public static String fixture(String path) {
-        try (InputStream in = BotHarness.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return signer.interaction(SlackPayloads.buttonClick(CHANNEL, userId, actionId, approvalId, messageTs,
+                slack.newResponseUrl(), "trigger-" + triggers.incrementAndGet()));
     }
 
     @Override
