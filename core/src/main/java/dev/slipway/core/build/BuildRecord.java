@@ -52,8 +52,12 @@ public record BuildRecord(
     }
 
     /** A new build that dispatch is about to start, with the stages it plans to run. */
+    /** A build about to start; one that only deploys an earlier image has that image already. */
     public static BuildRecord queued(BuildRequest request, List<StageRecord> stages, Instant now) {
-        return new BuildRecord(request.id(), request, BuildStatus.QUEUED, stages, List.of(), Map.of(), null, null,
+        ReleaseOrder release = request.release();
+        Map<String, String> images = release != null && release.deploysOnly()
+                ? Map.of(release.service(), release.image()) : Map.of();
+        return new BuildRecord(request.id(), request, BuildStatus.QUEUED, stages, List.of(), images, null, null,
                 now, now, 0);
     }
 

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  *                    requests): no secrets, no deploy
  * @param title       the head commit's first line or the pull request title, may be null
  * @param receivedAt  when Slipway received the event
+ * @param release     for {@code /deploy} and {@code /rollback} ({@link EventKind#CHAT}): what to release
+ *                    where; null for every other request
  */
 public record BuildRequest(
         BuildId id,
@@ -45,7 +47,8 @@ public record BuildRequest(
         String actor,
         boolean untrusted,
         String title,
-        Instant receivedAt) {
+        Instant receivedAt,
+        ReleaseOrder release) {
 
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
@@ -66,6 +69,17 @@ public record BuildRequest(
         if (actor == null || actor.isBlank()) {
             actor = "unknown";
         }
+        if (release != null && event != EventKind.CHAT) {
+            throw new IllegalArgumentException("build " + id + ": only a CHAT request carries a release order, not " + event);
+        }
+    }
+
+    /** A request that releases nothing: every source but {@code /deploy} and {@code /rollback}. */
+    public BuildRequest(BuildId id, Provider provider, String deliveryId, EventKind event, Repository repo, String ref,
+            String commit, String branch, String tag, PullRequest pullRequest, String actor, boolean untrusted,
+            String title, Instant receivedAt) {
+        this(id, provider, deliveryId, event, repo, ref, commit, branch, tag, pullRequest, actor, untrusted, title,
+                receivedAt, null);
     }
 
     private static void requireShape(BuildId id, EventKind event, String commit, String branch, String tag,
@@ -89,7 +103,7 @@ public record BuildRequest(
     /** The same request building {@code sha}: dispatch pins branch builds to the head it found. */
     public BuildRequest withCommit(String sha) {
         return new BuildRequest(id, provider, deliveryId, event, repo, ref, sha, branch, tag, pullRequest, actor,
-                untrusted, title, receivedAt);
+                untrusted, title, receivedAt, release);
     }
 
     /** Whether this build may read secrets and deploy. */

@@ -26,6 +26,8 @@ import java.util.Optional;
  *       as their triggers are.</li>
  *   <li>Pull requests never deploy (their code is not merged); untrusted ones (forks) also get no
  *       secrets (DESIGN.md §7).</li>
+ *   <li>{@code /deploy} and {@code /rollback} (a request with a release order) need the {@code chat}
+ *       trigger and are planned by {@link ReleasePlans}.</li>
  * </ul>
  */
 public final class BuildPlanner {
@@ -41,6 +43,9 @@ public final class BuildPlanner {
         Optional<String> notTriggered = triggerMismatch(request, pipeline.triggers());
         if (notTriggered.isPresent()) {
             return new BuildDecision.NotTriggered(notTriggered.get());
+        }
+        if (request.release() != null) {
+            return ReleasePlans.plan(request, pipeline);
         }
         return new BuildDecision.Run(plan(request, pipeline));
     }
