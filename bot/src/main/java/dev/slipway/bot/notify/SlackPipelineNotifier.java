@@ -7,6 +7,7 @@ import dev.slipway.bot.model.RollbackNotice;
 import dev.slipway.bot.model.StageFailure;
 import dev.slipway.core.approval.Approval;
 import dev.slipway.core.build.BuildRecord;
+import dev.slipway.core.build.ReleaseOrder;
 import dev.slipway.core.notify.NotificationUndeliveredException;
 import dev.slipway.core.notify.PipelineNotifier;
 import dev.slipway.core.notify.RollbackReport;
@@ -87,7 +88,13 @@ public final class SlackPipelineNotifier implements PipelineNotifier {
         }
         Optional<MessageRef> parent = messageRef.isBlank() ? Optional.empty() : Optional.of(MessageRef.parse(messageRef));
         notifier.rolledBack(parent, channel, new RollbackNotice(report.target().service(), report.target().environment(),
-                report.from(), report.to(), Optional.empty(), report.reason(), notifier.buildUrl(build.id().value())));
+                report.from(), report.to(), requestedBy(build), report.reason(), notifier.buildUrl(build.id().value())));
+    }
+
+    /** The person who asked for a {@code /rollback}; empty for the automatic one after a failed deploy. */
+    private static Optional<String> requestedBy(BuildRecord build) {
+        ReleaseOrder order = build.request().release();
+        return order != null && order.isRollback() ? Optional.of(build.request().actor()) : Optional.empty();
     }
 
     /** The name shown for the build: the repository (a release names each service in its stages). */

@@ -21,35 +21,34 @@ import java.util.List;
  * {@link ReleaseActions} on the core ports that exist today. {@code /build} enqueues a build request
  * on the same queue webhooks use (so dispatch treats it like a push: trigger {@code manual}); its id
  * is derived from Slack's request id, so a repeated request is one build. {@code /cancel} stops the
- * build's pipeline execution and records it as cancelled. {@code /deploy} and {@code /rollback} need
- * the pipeline state machine's deploy path (issue 6) and are handed to {@code deployments}, which
- * until then is only a recording fake in tests.
+ * build's pipeline execution and records it as cancelled. {@code /deploy} and {@code /rollback} are
+ * {@link ChatReleases}: release orders on the same queue.
  */
 public final class PipelineReleaseActions implements ReleaseActions {
 
     private final BuildStore builds;
     private final BuildQueue queue;
     private final PipelineExecutions executions;
-    private final ReleaseActions deployments;
+    private final ChatReleases releases;
     private final Clock clock;
 
     public PipelineReleaseActions(BuildStore builds, BuildQueue queue, PipelineExecutions executions,
-            ReleaseActions deployments, Clock clock) {
+            ChatReleases releases, Clock clock) {
         this.builds = builds;
         this.queue = queue;
         this.executions = executions;
-        this.deployments = deployments;
+        this.releases = releases;
         this.clock = clock;
     }
 
     @Override
     public Accepted deploy(Requester requester, SlashCommand.Deploy deploy) throws ReleaseActionRefusedException {
-        return deployments.deploy(requester, deploy);
+        return releases.deploy(requester, deploy);
     }
 
     @Override
     public Accepted rollback(Requester requester, SlashCommand.Rollback rollback) throws ReleaseActionRefusedException {
-        return deployments.rollback(requester, rollback);
+        return releases.rollback(requester, rollback);
     }
 
     @Override

@@ -3,9 +3,9 @@ package dev.slipway.bot.release;
 import dev.slipway.bot.command.SlashCommand;
 
 /**
- * The effects of the bot's commands, behind the bot: in the cloud they enqueue a build request or
- * start, stop and redrive pipeline executions (issue 6's state machine); until that exists only
- * recording fakes implement this port.
+ * The effects of the bot's commands, behind the bot: they enqueue a build request (a {@code /deploy}
+ * or {@code /rollback} one carries a release order) or stop a pipeline execution.
+ * {@link PipelineReleaseActions} implements it on the core ports.
  *
  * <p>Contract, for every method:
  * <ul>

@@ -1,6 +1,5 @@
 package dev.slipway.bot.release;
 
-import dev.slipway.bot.fakes.RecordingReleaseActions;
 import dev.slipway.core.build.BuildRecord;
 import dev.slipway.core.build.BuildRequest;
 import dev.slipway.core.build.BuildStatus;
@@ -8,9 +7,9 @@ import dev.slipway.testkit.build.InMemoryBuildStore;
 import dev.slipway.testkit.build.RecordingBuildQueue;
 import dev.slipway.testkit.build.RecordingPipelineExecutions;
 import dev.slipway.testkit.build.TestBuilds;
+import dev.slipway.testkit.deploy.InMemoryDeploymentStore;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.List;
 
 class PipelineReleaseActionsContractTest extends ReleaseActionsContract {
 
@@ -23,8 +22,9 @@ class PipelineReleaseActionsContractTest extends ReleaseActionsContract {
     PipelineReleaseActionsContractTest() {
         builds.create(running);
         builds.modify(running.id(), b -> b.withStatus(BuildStatus.RUNNING, null, TestBuilds.T0));
-        actions = new PipelineReleaseActions(builds, queue, executions, new RecordingReleaseActions(List.of()),
-                Clock.fixed(TestBuilds.T0.plusSeconds(60), ZoneOffset.UTC));
+        Clock clock = Clock.fixed(TestBuilds.T0.plusSeconds(60), ZoneOffset.UTC);
+        actions = new PipelineReleaseActions(builds, queue, executions,
+                new ChatReleases(new ReleaseLookup(builds, new InMemoryDeploymentStore()), queue, clock), clock);
     }
 
     @Override

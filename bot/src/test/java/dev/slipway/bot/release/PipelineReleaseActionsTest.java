@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.bot.command.SlashCommand;
-import dev.slipway.bot.fakes.RecordingReleaseActions;
 import dev.slipway.core.build.BuildId;
 import dev.slipway.core.build.BuildRecord;
 import dev.slipway.core.build.BuildRequest;
@@ -15,6 +14,7 @@ import dev.slipway.testkit.build.InMemoryBuildStore;
 import dev.slipway.testkit.build.RecordingBuildQueue;
 import dev.slipway.testkit.build.RecordingPipelineExecutions;
 import dev.slipway.testkit.build.TestBuilds;
+import dev.slipway.testkit.deploy.InMemoryDeploymentStore;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,9 +26,9 @@ class PipelineReleaseActionsTest {
     private final InMemoryBuildStore builds = new InMemoryBuildStore();
     private final RecordingBuildQueue queue = new RecordingBuildQueue();
     private final RecordingPipelineExecutions executions = new RecordingPipelineExecutions();
-    private final RecordingReleaseActions deployments = new RecordingReleaseActions(List.of("api"));
-    private final PipelineReleaseActions actions = new PipelineReleaseActions(builds, queue, executions, deployments,
-            Clock.fixed(TestBuilds.T0.plusSeconds(600), ZoneOffset.UTC));
+    private final Clock clock = Clock.fixed(TestBuilds.T0.plusSeconds(600), ZoneOffset.UTC);
+    private final PipelineReleaseActions actions = new PipelineReleaseActions(builds, queue, executions,
+            new ChatReleases(new ReleaseLookup(builds, new InMemoryDeploymentStore()), queue, clock), clock);
     private final Requester alice = new Requester("U0ALICE", "C0DEPLOYS", "13345224609.738474920.8088930838d88f008e0");
 
     @Test
@@ -98,10 +98,11 @@ class PipelineReleaseActionsTest {
     }
 
     @Test
-    void deployAndRollbackGoToTheStateMachinePort() throws Exception {
-        actions.deploy(alice, new SlashCommand.Deploy("api", Optional.empty(), Optional.of("production")));
-        actions.rollback(new Requester("U0ALICE", "C0DEPLOYS", "another-trigger"),
-                new SlashCommand.Rollback("api", Optional.of("production"), Optional.empty()));
-        assertThat(deployments.calls()).hasSize(2);
+    void deployAndRollbackAreChatReleasesAndRefuseAServiceNeverDeployed() {
+        assertThatThrownBy(() -> actions.deploy(alice, new SlashCommand.Deploy("api", Optional.empty(), Optional.of("production"))))
+                .isInstanceOf(ReleaseActionRefusedException.class).hasMessageContaining("has not deployed `api`");
+        assertThatThrownBy(() -> actions.rollback(alice, new SlashCommand.Rollback("api", Optional.empty(), Optional.empty())))
+                .isInstanceOf(ReleaseActionRefusedException.class).hasMessageContaining("has not deployed `api`");
+        assertThat(queue.queued()).isEmpty();
     }
 }

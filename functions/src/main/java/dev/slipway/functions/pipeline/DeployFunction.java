@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipway.core.build.BuildId;
 import dev.slipway.core.build.BuildRecord;
+import dev.slipway.core.build.ReleaseOrder;
 import dev.slipway.core.build.StageNames;
 import dev.slipway.core.deploy.Deployment;
 import dev.slipway.core.deploy.DeploymentKind;
@@ -12,9 +13,11 @@ import dev.slipway.core.deploy.ServiceEnvironment;
 import dev.slipway.core.pipeline.Target;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
- * Rolls the image this build pushed out to one environment of one service, without waiting for
+ * Rolls the image this build pushed (or the earlier one its {@code /deploy} or {@code /rollback} names,
+ * recorded as a ROLLBACK for the latter) out to one environment of one service, without waiting for
  * health (the verify function does). Takes the environment's deploy lock first, so two builds never
  * deploy one environment of one service at once: a held lock fails with {@link DeployLockedException},
  * which the state machine retries with backoff (the later deploy waits).
@@ -50,8 +53,12 @@ public final class DeployFunction extends JsonFunction {
         if (!services.deployments().tryLock(where, id, now, LOCK_LEASE)) {
             throw new DeployLockedException(where);
         }
-        Deployment deployment = new Deployment(Deployment.idFor(id, where, DeploymentKind.DEPLOY), where, id, image,
-                DeploymentKind.DEPLOY, DeploymentStatus.IN_PROGRESS, build.request().actor(), now, null, null);
+        ReleaseOrder order = build.request().release();
+        DeploymentKind kind = order != null && order.isRollback() ? DeploymentKind.ROLLBACK : DeploymentKind.DEPLOY;
+        String why = kind == DeploymentKind.ROLLBACK ? "/rollback by " + build.request().actor() + " from "
+                + Objects.requireNonNullElse(order.fromImage(), "nothing") : null;
+        Deployment deployment = new Deployment(Deployment.idFor(id, where, kind), where, id, image,
+                kind, DeploymentStatus.IN_PROGRESS, build.request().actor(), now, null, why);
         services.deployments().record(deployment);
         String stage = StageNames.deploy(environment);
         services.builds().modify(id, b -> RecordFunction.running(b, now)

@@ -3,6 +3,7 @@ package dev.slipway.functions.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.core.build.ReleaseOrder;
 import dev.slipway.core.pipeline.Approval;
 import dev.slipway.core.pipeline.Environment;
 import dev.slipway.core.pipeline.Pipeline;
@@ -97,7 +98,8 @@ final class Planner {
 
     /**
      * Environments in the order dispatch planned them; in each, the services that deploy there in
-     * {@code depends_on} order. Only a service whose image this build produces can deploy.
+     * {@code depends_on} order. Only a service whose image this build produces (or that a release
+     * order names) can deploy.
      */
     private ArrayNode environments(Pipeline pipeline, BuildPlan selection) {
         Map<String, PlannedService> planned = new LinkedHashMap<>();
@@ -113,7 +115,7 @@ final class Planner {
             for (Service service : DependencyOrder.of(pipeline.services())) {
                 PlannedService p = planned.get(service.name());
                 Optional<Environment> e = service.stages().deploy().flatMap(d -> d.environment(name));
-                if (p == null || e.isEmpty() || !p.environments().contains(name) || !p.stages().contains(StageKind.BUILD)) {
+                if (p == null || e.isEmpty() || !p.environments().contains(name) || !hasImage(selection, p)) {
                     continue;
                 }
                 services.add(deployNode(service, e.get()));
@@ -125,6 +127,13 @@ final class Planner {
             }
         }
         return environments;
+    }
+
+    /** The service builds its image here, or a {@code /deploy}/{@code /rollback} brings one built earlier. */
+    private static boolean hasImage(BuildPlan selection, PlannedService service) {
+        ReleaseOrder order = selection.request().release();
+        return service.stages().contains(StageKind.BUILD)
+                || order != null && order.deploysOnly() && order.service().equals(service.name());
     }
 
     private static ObjectNode deployNode(Service service, Environment env) {

@@ -12,13 +12,10 @@ import dev.slipway.bot.approval.SfnTaskCallbacks;
 import dev.slipway.bot.approval.SlackUserGroups;
 import dev.slipway.bot.approval.UserGroupDirectory;
 import dev.slipway.bot.approval.UserGroupLookupException;
-import dev.slipway.bot.release.Accepted;
+import dev.slipway.bot.release.ChatReleases;
 import dev.slipway.bot.release.PipelineReleaseActions;
-import dev.slipway.bot.release.ReleaseActionRefusedException;
-import dev.slipway.bot.release.ReleaseActions;
-import dev.slipway.bot.release.Requester;
+import dev.slipway.bot.release.ReleaseLookup;
 import dev.slipway.bot.release.StoreReleaseStatus;
-import dev.slipway.bot.command.SlashCommand;
 import dev.slipway.core.approval.ApprovalStore;
 import dev.slipway.core.build.BuildQueue;
 import dev.slipway.core.build.BuildStore;
@@ -57,40 +54,11 @@ final class BotWiring {
         ApprovalService approvals = new ApprovalService(parts.approvals(), new ApprovalViews(parts.builds(), pagesBase),
                 new ApprovalRules(groups), new SfnTaskCallbacks(parts.sfn()), parts.clock());
         PipelineReleaseActions actions = new PipelineReleaseActions(parts.builds(), parts.queue(), parts.executions(),
-                new DeployPathMissing(), parts.clock());
+                new ChatReleases(new ReleaseLookup(parts.builds(), parts.deployments()), parts.queue(), parts.clock()),
+                parts.clock());
         StoreReleaseStatus status = new StoreReleaseStatus(parts.builds(), parts.deployments(), parts.approvals(),
                 parts.clock());
         App app = SlipwayBot.create(bot, new SlipwayBot.Ports(actions, status, approvals, parts.ledger()));
         return new SlackEventsHttpHandler(app);
-    }
-
-    /**
-     * {@code /deploy} and {@code /rollback} need the pipeline's deploy path (issue 6), which is not
-     * wired into the embedded runtime yet: they are refused with that reason rather than pretended.
-     */
-    private static final class DeployPathMissing implements ReleaseActions {
-
-        private static final String WHY = "this Slipway (slipway up) cannot deploy from Slack yet: the pipeline's"
-                + " deploy functions are not wired into the embedded runtime. Push to a branch whose pipeline deploys instead.";
-
-        @Override
-        public Accepted deploy(Requester requester, SlashCommand.Deploy deploy) throws ReleaseActionRefusedException {
-            throw new ReleaseActionRefusedException(WHY);
-        }
-
-        @Override
-        public Accepted rollback(Requester requester, SlashCommand.Rollback rollback) throws ReleaseActionRefusedException {
-            throw new ReleaseActionRefusedException(WHY);
-        }
-
-        @Override
-        public Accepted build(Requester requester, SlashCommand.Build build) throws ReleaseActionRefusedException {
-            throw new IllegalStateException("/build is handled by PipelineReleaseActions itself");
-        }
-
-        @Override
-        public Accepted cancel(Requester requester, SlashCommand.Cancel cancel) throws ReleaseActionRefusedException {
-            throw new IllegalStateException("/cancel is handled by PipelineReleaseActions itself");
-        }
     }
 }
