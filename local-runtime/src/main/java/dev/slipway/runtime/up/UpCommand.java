@@ -133,6 +133,7 @@ public final class UpCommand implements Command {
         console.out().println("  builds API     " + urls.get("api") + "/{id}   " + urls.get("api") + "?repo=owner/name");
         console.out().println("  build pages    " + urls.get("pages") + "{id}");
         console.out().println("  step functions " + urls.get("stepfunctions") + "  (aws stepfunctions --endpoint-url ...)");
+        console.out().println("  dynamodb       " + urls.get("dynamodb") + "  (the records: builds, deployments, approvals)");
         console.out().println("  repositories   " + (config.repositories().isEmpty() ? "(none mapped: builds clone from"
                 + " the URL in the webhook)" : config.repositories()));
         console.out().println("Press Ctrl-C to stop.");
