@@ -13,6 +13,7 @@ import dev.slipway.bot.approval.ApprovalTargets;
 import dev.slipway.bot.model.ApprovalView;
 import dev.slipway.core.approval.Approval;
 import dev.slipway.core.approval.ApprovalDecision.Verdict;
+import dev.slipway.core.build.StageNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,6 +28,15 @@ public final class ApprovalMessages {
     public static final String REJECT_ACTION = "slipway_reject";
 
     private ApprovalMessages() {
+    }
+
+    /** The command that decides {@code approval} without Slack ({@code slipway approve} on the machine of slipway up). */
+    public static String command(Approval approval) {
+        String stage = approval.stage();
+        return "slipway approve " + approval.build()
+                + (stage.startsWith(StageNames.DEPLOY_PREFIX) ? " --env " + stage.substring(StageNames.DEPLOY_PREFIX.length()) : "")
+                + (approval.service() == null || approval.service().isBlank() ? "" : " --service " + approval.service())
+                + " --as <your Slack user id> (or slipway reject ...)";
     }
 
     /** The open request; also what it is re-rendered to after each counted approval. */

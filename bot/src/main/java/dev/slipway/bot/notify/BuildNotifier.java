@@ -74,7 +74,12 @@ public final class BuildNotifier {
 
     /** Posts an approval request with its buttons; store the reference as the approval's {@code messageRef}. */
     public MessageRef approvalRequested(ApprovalView view, String channel) {
-        return messenger.post(channel, ApprovalMessages.request(view));
+        SlackContent request = ApprovalMessages.request(view);
+        if (!messenger.hasButtons()) {
+            request = new SlackContent(request.text() + " | answer with: " + ApprovalMessages.command(view.approval()),
+                    request.blocks());
+        }
+        return messenger.post(channel, request);
     }
 
     /** Re-renders an approval's message (after it expired without a click, for example). */

@@ -47,6 +47,11 @@ public final class ConsoleMessenger implements Messenger {
         return ref;
     }
 
+    @Override
+    public boolean hasButtons() {
+        return false;
+    }
+
     private String nextTs() {
         return clock.instant().getEpochSecond() + "." + String.format("%06d", counter.incrementAndGet() % 1_000_000);
     }

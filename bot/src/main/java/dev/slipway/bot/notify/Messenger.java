@@ -19,4 +19,9 @@ public interface Messenger {
 
     /** A reply in the thread of {@code parent}. */
     MessageRef reply(MessageRef parent, SlackContent content);
+
+    /** Whether people can click the buttons of what is posted; without Slack they answer with the CLI. */
+    default boolean hasButtons() {
+        return true;
+    }
 }

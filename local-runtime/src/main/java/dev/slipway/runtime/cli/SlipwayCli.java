@@ -1,6 +1,7 @@
 package dev.slipway.runtime.cli;
 
 import dev.slipway.runtime.run.RunCommand;
+import dev.slipway.runtime.up.ApprovalCommand;
 import dev.slipway.runtime.up.UpCommand;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ public final class SlipwayCli {
     }
 
     public static SlipwayCli standard() {
-        return new SlipwayCli(List.of(new LintCommand(), new RunCommand(), new UpCommand(), new EngineSubcommand()));
+        return new SlipwayCli(List.of(new LintCommand(), new RunCommand(), new UpCommand(),
+                ApprovalCommand.approve(System.getenv()), ApprovalCommand.reject(System.getenv()), new EngineSubcommand()));
     }
 
     public static void main(String[] args) {

@@ -41,8 +41,12 @@ final class BotWiring {
     private BotWiring() {
     }
 
-    static SlackEventsHttpHandler handler(UpConfig config, URI pagesBase, Parts parts) {
-        BotConfig bot = new BotConfig(config.slackSigningSecret().orElseThrow(), config.slackBotToken(),
+    /**
+     * The approval rules and callbacks a button click goes through; {@code slipway approve|reject}
+     * ({@link ApprovalsApi}) goes through the same, with or without Slack.
+     */
+    static ApprovalService approvals(UpConfig config, URI pagesBase, Parts parts) {
+        BotConfig bot = new BotConfig(config.slackSigningSecret().orElse("unused-without-slack"), config.slackBotToken(),
                 config.slackApiUrl(), pagesBase, parts.clock());
         Slack slack = SlipwayBot.slack(bot);
         UserGroupDirectory groups = config.slackBotToken()
@@ -51,8 +55,14 @@ final class BotWiring {
                     throw new UserGroupLookupException("user group " + group + " cannot be looked up: no Slack bot token"
                             + " is configured (set SLIPWAY_SLACK_BOT_TOKEN)", null);
                 });
-        ApprovalService approvals = new ApprovalService(parts.approvals(), new ApprovalViews(parts.builds(), pagesBase),
+        return new ApprovalService(parts.approvals(), new ApprovalViews(parts.builds(), pagesBase),
                 new ApprovalRules(groups), new SfnTaskCallbacks(parts.sfn()), parts.clock());
+    }
+
+    static SlackEventsHttpHandler handler(UpConfig config, URI pagesBase, Parts parts) {
+        BotConfig bot = new BotConfig(config.slackSigningSecret().orElseThrow(), config.slackBotToken(),
+                config.slackApiUrl(), pagesBase, parts.clock());
+        ApprovalService approvals = approvals(config, pagesBase, parts);
         PipelineReleaseActions actions = new PipelineReleaseActions(parts.builds(), parts.queue(), parts.executions(),
                 new ChatReleases(new ReleaseLookup(parts.builds(), parts.deployments()), parts.queue(), parts.clock()),
                 parts.clock());

@@ -178,11 +178,16 @@ public final class SlipwayUp implements AutoCloseable {
         WebhookIngress ingress = new WebhookIngress(stores.secrets(), stores.ledger(), queue, clock, WebhookConfig.defaults());
         front.route("/webhooks/", new ApiGatewayRoute("/webhooks/", "provider", "slipway-webhook",
                 new WebhookHandler(ingress), clock));
+        BotWiring.Parts bot = new BotWiring.Parts(builds, stores.deployments(), stores.approvals(), stores.ledger(), queue,
+                executions, sfn, clock);
         front.route("/slack/events", config.slackSigningSecret().isPresent()
-                ? BotWiring.handler(config, front.baseUrl(), new BotWiring.Parts(builds, stores.deployments(),
-                        stores.approvals(), stores.ledger(), queue, executions, sfn, clock))
+                ? BotWiring.handler(config, front.baseUrl(), bot)
                 : new UnavailableRoute("slack-not-configured", "Slack is not configured: set SLIPWAY_SLACK_SIGNING_SECRET"
                         + " (and SLIPWAY_SLACK_BOT_TOKEN) or slack.signing_secret in the config file, then restart"));
+        UpLink link = UpLink.fresh(front.baseUrl());
+        front.route(ApprovalsApi.PATH, new ApprovalsApi(BotWiring.approvals(config, front.baseUrl(), bot), stores.approvals(),
+                link.token(), clock));
+        link.write(config.dataDir());
         front.route(BuildsApi.PATH, new BuildsApi(builds));
         pages = new BuildPages(builds, logs, Duration.ofMillis(250));
         front.route(BuildPages.PATH, pages);
