@@ -20,9 +20,10 @@ import java.util.Optional;
 
 /**
  * {@code /status} from the build records. For a build: where it is and its open approvals. For a
- * service: what each environment runs and the approvals waiting for it. With no subject: every open
- * approval and the builds waiting on them; the stores have no "all running builds" query yet, so
- * builds that run without waiting are listed only when asked for by id.
+ * service: what each environment runs and the approvals waiting for it. With no subject: what runs
+ * in every environment of every service, every open approval and the builds waiting on them; the
+ * stores have no "all running builds" query yet, so builds that run without waiting are listed only
+ * when asked for by id.
  */
 public final class StoreReleaseStatus implements ReleaseStatus {
 
@@ -59,7 +60,8 @@ public final class StoreReleaseStatus implements ReleaseStatus {
         List<Approval> waiting = approvals.open(now);
         List<BuildRecord> waitingBuilds = waiting.stream().map(Approval::build).distinct()
                 .map(builds::find).flatMap(Optional::stream).toList();
-        return new StatusReport(running(waitingBuilds), List.of(), open(waiting, now));
+        List<StatusReport.CurrentDeployment> everywhere = deployments.currentAll().stream().map(StoreReleaseStatus::deployed).toList();
+        return new StatusReport(running(waitingBuilds), everywhere, open(waiting, now));
     }
 
     private static List<StatusReport.RunningBuild> running(List<BuildRecord> records) {

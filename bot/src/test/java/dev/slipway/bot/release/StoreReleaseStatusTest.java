@@ -54,6 +54,8 @@ class StoreReleaseStatusTest {
             assertThat(a.missing()).isEqualTo(2);
         });
         assertThat(report.running()).extracting(StatusReport.RunningBuild::buildId).containsExactly("github-42");
+        assertThat(report.deployed()).extracting(d -> d.service() + "/" + d.environment() + "=" + d.buildId())
+                .containsExactly("api/production=github-41");
     }
 
     @Test

@@ -37,6 +37,9 @@ public interface DeploymentStore {
     /** The current deployment of each environment of a service, ordered by environment name. */
     List<Deployment> currentOf(String service);
 
+    /** The current deployment of every service and environment, ordered by service, then environment ({@code /status}). */
+    List<Deployment> currentAll();
+
     /** Takes (or extends) the deploy lock of {@code target} for {@code holder} until {@code now + lease}. */
     boolean tryLock(ServiceEnvironment target, BuildId holder, Instant now, Duration lease);
 

@@ -12,6 +12,7 @@ import dev.slipway.core.deploy.ServiceEnvironment;
 import dev.slipway.core.json.SlipwayJson;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,15 @@ public final class DynamoDeploymentStore implements DeploymentStore {
                         .expressionAttributeNames(Map.of("#s", CURRENT_OF))
                         .expressionAttributeValues(Map.of(":s", s(service))))
                 .items().stream().map(DynamoDeploymentStore::deployment).toList();
+    }
+
+    /** A scan of the sparse {@code byService} index: it holds only the CURRENT pointers, one per target. */
+    @Override
+    public List<Deployment> currentAll() {
+        return dynamo.scanPaginator(r -> r.tableName(table).indexName(BY_SERVICE)).items().stream()
+                .map(DynamoDeploymentStore::deployment)
+                .sorted(Comparator.comparing((Deployment d) -> d.target().service()).thenComparing(d -> d.target().environment()))
+                .toList();
     }
 
     @Override

@@ -115,6 +115,20 @@ public abstract class DeploymentStoreContract {
     }
 
     @Test
+    void currentAllListsEveryServiceAndEnvironmentOnce() {
+        ServiceEnvironment web = new ServiceEnvironment(service + "-web", "staging");
+        store.record(deploy(staging, "d1", 0, DeploymentStatus.SUCCEEDED));
+        store.record(deploy(staging, "d2", 5, DeploymentStatus.FAILED));
+        store.record(deploy(production, "d1", 3, DeploymentStatus.SUCCEEDED));
+        store.record(deploy(web, "d3", 1, DeploymentStatus.SUCCEEDED));
+
+        // Other tests' services may share the store: only this test's count.
+        assertThat(store.currentAll()).filteredOn(d -> d.target().service().startsWith(service))
+                .extracting(d -> d.target() + "=" + d.build() + ":" + d.status())
+                .containsExactly(production + "=d1:SUCCEEDED", staging + "=d2:FAILED", web + "=d3:SUCCEEDED");
+    }
+
+    @Test
     void oneDeployAtATimePerEnvironment() {
         BuildId first = BuildId.of("l1");
         BuildId second = BuildId.of("l2");

@@ -58,6 +58,13 @@ public final class InMemoryDeploymentStore implements DeploymentStore {
     }
 
     @Override
+    public synchronized List<Deployment> currentAll() {
+        return deployments.values().stream().map(Deployment::target).distinct()
+                .sorted(Comparator.comparing(ServiceEnvironment::service).thenComparing(ServiceEnvironment::environment))
+                .map(t -> current(t).orElseThrow()).toList();
+    }
+
+    @Override
     public synchronized boolean tryLock(ServiceEnvironment target, BuildId holder, Instant now, Duration lease) {
         Lock lock = locks.get(target);
         if (lock != null && !lock.holder().equals(holder) && now.isBefore(lock.until())) {
