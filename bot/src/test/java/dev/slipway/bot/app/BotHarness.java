@@ -10,6 +10,8 @@ import dev.slipway.bot.approval.SlackUserGroups;
 import dev.slipway.bot.fakes.FixedStatus;
 import dev.slipway.bot.fakes.MutableClock;
 import dev.slipway.bot.fakes.RecordingReleaseActions;
+import dev.slipway.bot.release.ReleaseActions;
+import dev.slipway.bot.release.ReleaseStatus;
 import dev.slipway.bot.fakes.RecordingTaskCallbacks;
 import dev.slipway.bot.release.StatusReport;
 import dev.slipway.testkit.approval.InMemoryApprovalStore;
@@ -61,12 +63,20 @@ public final class BotHarness implements AutoCloseable {
     private final AtomicInteger triggers = new AtomicInteger();
 
     public BotHarness(StatusReport status) {
+        this(null, new FixedStatus(status));
+    }
+
+    /**
+     * The bot on real release ports ({@code releases} and {@code status} made over in-memory stores);
+     * {@link #actions} then stays unused. Null {@code releases}: the recording {@link #actions}.
+     */
+    public BotHarness(ReleaseActions releases, ReleaseStatus status) {
         BotConfig config = new BotConfig(SECRET, Optional.of(TOKEN), slack.methodsUrlPrefix(),
                 URI.create("http://localhost:8080/"), clock);
         SlackUserGroups groups = new SlackUserGroups(SlipwayBot.slack(config).methods(), TOKEN, clock);
         ApprovalService service = new ApprovalService(approvals, new ApprovalViews(builds, config.pagesBase()),
                 new ApprovalRules(groups), callbacks, clock);
-        app = SlipwayBot.create(config, new SlipwayBot.Ports(actions, new FixedStatus(status), service, ledger));
+        app = SlipwayBot.create(config, new SlipwayBot.Ports(releases == null ? actions : releases, status, service, ledger));
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
