@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipway.bot.fakes.ReleaseRecords;
 import dev.slipway.bot.release.ChatReleases;
 import dev.slipway.bot.release.PipelineReleaseActions;
 import dev.slipway.bot.release.ReleaseLookup;
 import dev.slipway.bot.release.StoreReleaseStatus;
 import dev.slipway.core.build.BuildRecord;
-import dev.slipway.core.build.BuildStatus;
 import dev.slipway.core.build.ReleaseOrder;
-import dev.slipway.core.deploy.Deployment;
-import dev.slipway.core.deploy.DeploymentKind;
 import dev.slipway.core.deploy.DeploymentStatus;
 import dev.slipway.core.deploy.ServiceEnvironment;
 import dev.slipway.core.scm.EventKind;
@@ -56,11 +54,11 @@ class ReleaseCommandsIT {
 
     @BeforeEach
     void start() {
-        v1 = built("v1", V1, 1);
-        v2 = built("v2", V2, 2);
-        deployed(v1, PRODUCTION, 10);
-        deployed(v2, PRODUCTION, 20);
-        deployed(v2, STAGING, 15);
+        v1 = ReleaseRecords.built(builds, "v1", V1, 1);
+        v2 = ReleaseRecords.built(builds, "v2", V2, 2);
+        ReleaseRecords.deployed(deployments, v1, PRODUCTION, DeploymentStatus.SUCCEEDED, 10);
+        ReleaseRecords.deployed(deployments, v2, PRODUCTION, DeploymentStatus.SUCCEEDED, 20);
+        ReleaseRecords.deployed(deployments, v2, STAGING, DeploymentStatus.SUCCEEDED, 15);
         bot = new BotHarness(new PipelineReleaseActions(builds, queue, new RecordingPipelineExecutions(),
                 new ChatReleases(new ReleaseLookup(builds, deployments), queue, clock), clock),
                 new StoreReleaseStatus(builds, deployments, new InMemoryApprovalStore(), clock));
@@ -69,19 +67,6 @@ class ReleaseCommandsIT {
     @AfterEach
     void close() {
         bot.close();
-    }
-
-    private BuildRecord built(String delivery, String image, int minute) {
-        BuildRecord build = TestBuilds.queued("acme/api", "main", delivery, TestBuilds.T0.plusSeconds(60L * minute));
-        builds.create(build);
-        return builds.modify(build.id(), b -> b.withStatus(BuildStatus.RUNNING, null, b.createdAt())
-                .withImage("api", image, b.createdAt()).withStatus(BuildStatus.SUCCEEDED, null, b.createdAt()));
-    }
-
-    private void deployed(BuildRecord build, ServiceEnvironment where, int minute) {
-        deployments.record(new Deployment(Deployment.idFor(build.id(), where, DeploymentKind.DEPLOY), where, build.id(),
-                build.images().get("api"), DeploymentKind.DEPLOY, DeploymentStatus.SUCCEEDED, "octocat",
-                TestBuilds.T0.plusSeconds(60L * minute), TestBuilds.T0.plusSeconds(60L * minute + 30), null));
     }
 
     private static JsonNode ok(HttpResponse<String> response) throws Exception {

@@ -57,4 +57,12 @@ class ApprovalMessagesTest {
         assertThatThrownBy(() -> ApprovalMessages.closed(view(ApprovalFixtures.production(List.of("U0ALICE"), 1, false))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("still open");
     }
+
+    @Test
+    void theCommandLineAnswerNamesTheBuildAndEnvironment() {
+        Approval approval = ApprovalFixtures.production(List.of("U0ALICE"), 1, false);
+
+        assertThat(ApprovalMessages.command(approval))
+                .startsWith("slipway approve github-42 --env production --as <your Slack user id>");
+    }
 }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.bot.command.SlashCommand;
+import dev.slipway.bot.fakes.ReleaseRecords;
 import dev.slipway.core.build.BuildId;
 import dev.slipway.core.build.BuildRecord;
 import dev.slipway.core.build.BuildRequest;
-import dev.slipway.core.build.BuildStatus;
 import dev.slipway.core.build.ReleaseOrder;
-import dev.slipway.core.deploy.Deployment;
-import dev.slipway.core.deploy.DeploymentKind;
 import dev.slipway.core.deploy.DeploymentStatus;
 import dev.slipway.core.deploy.ServiceEnvironment;
 import dev.slipway.core.scm.EventKind;
@@ -39,16 +37,11 @@ class ChatReleasesTest {
     private final Requester alice = new Requester("U0ALICE", "C0DEPLOYS", "trigger-1");
 
     private BuildRecord built(String delivery, String image, int minute) {
-        BuildRecord build = TestBuilds.queued("acme/api", "main", delivery, TestBuilds.T0.plusSeconds(60L * minute));
-        builds.create(build);
-        return builds.modify(build.id(), b -> b.withStatus(BuildStatus.RUNNING, null, b.createdAt())
-                .withImage("api", image, b.createdAt()).withStatus(BuildStatus.SUCCEEDED, null, b.createdAt()));
+        return ReleaseRecords.built(builds, delivery, image, minute);
     }
 
     private void deployed(BuildRecord build, ServiceEnvironment where, DeploymentStatus status, int minute) {
-        deployments.record(new Deployment(Deployment.idFor(build.id(), where, DeploymentKind.DEPLOY), where, build.id(),
-                build.images().get("api"), DeploymentKind.DEPLOY, status, "octocat",
-                TestBuilds.T0.plusSeconds(60L * minute), TestBuilds.T0.plusSeconds(60L * minute + 30), null));
+        ReleaseRecords.deployed(deployments, build, where, status, minute);
     }
 
     private static SlashCommand.Rollback rollback(String env, SlashCommand.RollbackTarget to) {
