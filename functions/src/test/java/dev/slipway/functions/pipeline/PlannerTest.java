@@ -3,10 +3,15 @@ package dev.slipway.functions.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.core.build.BuildId;
 import dev.slipway.core.build.BuildRequest;
+import dev.slipway.core.build.ReleaseOrder;
 import dev.slipway.core.dispatch.BuildDecision;
 import dev.slipway.core.dispatch.BuildPlan;
 import dev.slipway.core.dispatch.BuildPlanner;
+import dev.slipway.core.dispatch.PlannedService;
+import dev.slipway.core.scm.EventKind;
+import dev.slipway.core.scm.Provider;
 import dev.slipway.core.lint.LintReport;
 import dev.slipway.core.lint.PipelineLoader;
 import dev.slipway.core.task.BuildContext;
@@ -75,6 +80,29 @@ class PlannerTest {
     void aForkPullRequestIsPlannedWithoutEnvironments() throws IOException {
         JsonNode plan = plan(TestBuilds.forkPullRequest("acme/shop", "d2", Instant.now()));
         assertThat(plan.path("environments")).isEmpty();
+    }
+
+    @Test
+    void aReleaseOrderDeploysItsEarlierImageWithoutBuildingAnything() throws IOException {
+        BuildRequest push = TestBuilds.push("acme/shop", "main", "d3", Instant.now());
+        ReleaseOrder order = new ReleaseOrder(ReleaseOrder.Kind.ROLLBACK, "api", "production",
+                "localhost:5000/acme/api@sha256:" + "1".repeat(64), push.id(), null);
+        BuildRequest chat = new BuildRequest(BuildId.of("slack-t1"), Provider.SLACK, "t1", EventKind.CHAT, push.repo(),
+                push.ref(), push.commit(), push.branch(), null, null, "U0ALICE", false, "/rollback", Instant.now(), order);
+        BuildPlan selection = new BuildPlan(chat, List.of(new PlannedService("api", List.of(), List.of(), List.of("production"))),
+                List.of(), true, List.of());
+        Planner planner = new Planner(new StageTaskCompiler("slipway/builder:dev"), spec -> {
+            throw new AssertionError("a release order registers no task: " + spec.stage());
+        });
+
+        JsonNode plan = planner.plan(release().pipelineOrThrow(), selection, new BuildContext("slack-t1",
+                chat.repo().cloneUrl(), chat.commit(), chat.ref(), "chat", false, false));
+
+        assertThat(find(plan.path("services"), "api").path("stages").size()).isZero();
+        assertThat(plan.path("environments")).singleElement().satisfies(env -> {
+            assertThat(env.path("environment").asText()).isEqualTo("production");
+            assertThat(env.path("services").findValuesAsText("service")).containsExactly("api");
+        });
     }
 
     private static List<String> fieldNames(JsonNode node) {
