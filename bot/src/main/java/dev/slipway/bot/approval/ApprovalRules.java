@@ -30,6 +30,12 @@ public final class ApprovalRules {
 
     public ApprovalOutcome decide(Approval approval, String userId, Verdict verdict, Instant now)
             throws UserGroupLookupException {
+        return decide(approval, userId, verdict, now, null);
+    }
+
+    /** @param note what the person said with the decision (the CLI's {@code --comment}), kept for audit; may be null */
+    public ApprovalOutcome decide(Approval approval, String userId, Verdict verdict, Instant now, String note)
+            throws UserGroupLookupException {
         String target = ApprovalTargets.describe(approval);
         if (approval.state() != ApprovalState.OPEN) {
             return new ApprovalOutcome.Refused(Reason.ALREADY_DECIDED, "This approval is already "
@@ -52,7 +58,7 @@ public final class ApprovalRules {
             return new ApprovalOutcome.Refused(Reason.ALREADY_VOTED, "You have already approved this; "
                     + missing(approval) + " more approval(s) from other people are needed.");
         }
-        Approval decided = approval.withDecision(new ApprovalDecision(userId, verdict, now, null));
+        Approval decided = approval.withDecision(new ApprovalDecision(userId, verdict, now, note));
         if (verdict == Verdict.REJECT) {
             return new ApprovalOutcome.Rejected(decided.withState(ApprovalState.REJECTED));
         }

@@ -48,13 +48,18 @@ public final class ApprovalService {
     }
 
     public ClickResult click(String approvalId, String userId, Verdict verdict) throws UserGroupLookupException {
+        return click(approvalId, userId, verdict, null);
+    }
+
+    /** A decision with a note kept in the audit record ({@code slipway approve --comment}). */
+    public ClickResult click(String approvalId, String userId, Verdict verdict, String note) throws UserGroupLookupException {
         for (int attempt = 0; attempt < ApprovalStore.MODIFY_ATTEMPTS; attempt++) {
             Optional<Approval> found = store.find(approvalId);
             if (found.isEmpty()) {
                 LOG.info("approval {}: {} clicked {} on an approval that does not exist", approvalId, userId, verdict);
                 return ClickResult.explained("This approval request does not exist (any more); nothing was changed.");
             }
-            ApprovalOutcome outcome = rules.decide(found.get(), userId, verdict, clock.instant());
+            ApprovalOutcome outcome = rules.decide(found.get(), userId, verdict, clock.instant(), note);
             try {
                 return apply(found.get(), outcome, userId, verdict);
             } catch (ApprovalVersionConflictException e) {

@@ -125,4 +125,12 @@ class ApprovalRulesTest {
         assertThatThrownBy(() -> failing.decide(production(List.of("S0PLATFORM"), 1, false), "U0CAROL", Verdict.APPROVE, NOW))
                 .isInstanceOf(UserGroupLookupException.class);
     }
+
+    @Test
+    void aNoteGivenWithTheDecisionIsKeptForAudit() throws Exception {
+        ApprovalOutcome outcome = rules.decide(production(List.of("U0ALICE"), 1, false), "U0ALICE", Verdict.APPROVE, NOW,
+                "checked the diff");
+        assertThat(outcome).isInstanceOfSatisfying(ApprovalOutcome.Approved.class, approved -> assertThat(
+                approved.approval().decisions()).extracting(d -> d.note()).containsExactly("checked the diff"));
+    }
 }

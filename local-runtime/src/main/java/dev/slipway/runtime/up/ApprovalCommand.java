@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code slipway approve|reject <build> [--env E] [--service S] [--as U] [--data DIR]}: decides an
+ * {@code slipway approve|reject <build> [--env E] [--service S] [--as U] [--comment C] [--data DIR]}: decides an
  * open approval of the running {@code slipway up} ({@link ApprovalsApi}), found through
  * {@code <data>/up.json}. For a Slipway without Slack this is how approvals are given; the same
  * rules apply as to a button click, so {@code --as} must name an allowed approver (a Slack user id
@@ -52,13 +52,14 @@ public final class ApprovalCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: slipway %s <build> [--env E] [--service S] [--as USER] [--data DIR]
+                usage: slipway %s <build> [--env E] [--service S] [--as USER] [--comment TEXT] [--data DIR]
 
                 %s the open approval of <build> on the slipway up that uses DIR, by the same
                 rules as a Slack button: USER must be one of the approvers in the pipeline file.
                   --env E       the environment, when the build waits on more than one
                   --service S   the service, for a release pipeline
                   --as USER     whose decision it is (default $SLIPWAY_USER, else your login name)
+                  --comment T   a note kept with the decision in the approval's audit record
                   --data DIR    slipway up's data directory (default $SLIPWAY_DATA_DIR, else .slipway)
                 """.formatted(verdict, verdict.equals("approve") ? "Approves" : "Rejects");
     }
@@ -86,6 +87,7 @@ public final class ApprovalCommand implements Command {
                 case "--env" -> body.put("environment", value);
                 case "--service" -> body.put("service", value);
                 case "--as" -> body.put("user", value);
+                case "--comment" -> body.put("comment", value);
                 case "--data" -> data = console.workingDirectory().resolve(value);
                 default -> {
                     return usageError(console, "unknown option " + arg);

@@ -26,7 +26,7 @@ import java.util.Locale;
  * {@code POST /api/approvals}: an approval decided from {@code slipway approve|reject} on this
  * machine, judged by the same {@link ApprovalService} rules as a Slack button click. Only loopback
  * callers that present the token of {@code <data>/up.json} ({@link UpLink}) are heard.
- * Body: {@code {build, environment?, service?, user, verdict: approve|reject}}. Answers 200 when the
+ * Body: {@code {build, environment?, service?, user, verdict: approve|reject, comment?}}. Answers 200 when the
  * decision counted, 409 with the reason when the rules refused it (nothing changed), 404 when no
  * open approval matches, 400 for a malformed request, 401/403 for a wrong token or caller.
  */
@@ -101,7 +101,8 @@ final class ApprovalsApi implements HttpHandler {
         Verdict verdict = Verdict.valueOf(verdictText.toUpperCase(Locale.ROOT));
         ClickResult result;
         try {
-            result = service.click(open.get(0).id(), user, verdict);
+            result = service.click(open.get(0).id(), user, verdict,
+                    body.hasNonNull("comment") ? body.path("comment").asText() : null);
         } catch (UserGroupLookupException e) {
             HttpReplies.json(exchange, 503, HttpReplies.error("user-groups-unavailable", e.getMessage()));
             return;

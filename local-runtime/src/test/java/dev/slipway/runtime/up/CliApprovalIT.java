@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.core.approval.ApprovalState;
+import dev.slipway.core.build.BuildId;
 import dev.slipway.core.json.SlipwayJson;
+import dev.slipway.functions.aws.DynamoApprovalStore;
+import dev.slipway.functions.aws.TableNames;
+import dev.slipway.runtime.embedded.LocalAws;
 import dev.slipway.runtime.cli.Console;
 import dev.slipway.runtime.cli.SlipwayCli;
 import java.io.ByteArrayOutputStream;
@@ -71,8 +76,13 @@ class CliApprovalIT {
             assertThat(forged.statusCode()).isEqualTo(401);
             assertThat(json(UpFixture.get(base, "api/builds/" + id)).path("status").asText()).isEqualTo("WAITING_APPROVAL");
 
-            Result approved = cli(data, "approve", "#" + id, "--as", "U0BOB", "--data", "data");
+            Result approved = cli(data, "approve", "#" + id, "--as", "U0BOB", "--comment", "checked the diff", "--data", "data");
             assertThat(approved.exit()).as(approved.err()).isZero();
+            assertThat(approvals(up).forBuild(BuildId.of(id))).singleElement().satisfies(a -> {
+                assertThat(a.state()).isEqualTo(ApprovalState.APPROVED);
+                assertThat(a.decisions()).extracting(d -> d.userId() + ": " + d.note())
+                        .containsExactly("U0BOB: checked the diff");
+            });
 
             JsonNode build = await("build " + id + " to end").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> json(UpFixture.get(base, "api/builds/" + id)),
@@ -89,6 +99,13 @@ class CliApprovalIT {
         Result result = cli(dir.resolve("data"), "reject", "github-1", "--data", "data");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("up.json").contains("start `slipway up`");
+    }
+
+    /** The approval records of the running slipway up, through the DynamoDB endpoint it prints. */
+    private static DynamoApprovalStore approvals(UpProcess up) {
+        String line = up.output().lines().filter(l -> l.trim().startsWith("dynamodb")).findFirst().orElseThrow();
+        return new DynamoApprovalStore(LocalAws.dynamo(URI.create(line.trim().split("\\s+")[1])),
+                TableNames.withPrefix(SlipwayUp.TABLE_PREFIX).approvals());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
