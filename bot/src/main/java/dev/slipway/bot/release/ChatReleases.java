@@ -8,6 +8,13 @@ import dev.slipway.core.build.BuildRecord;
 import dev.slipway.core.build.BuildRequest;
 import dev.slipway.core.build.ReleaseOrder;
 import dev.slipway.core.deploy.Deployment;
+import dev.slipway.core.dispatch.BuildDecision;
+import dev.slipway.core.dispatch.BuildPlanner;
+import dev.slipway.core.dispatch.PipelineFile;
+import dev.slipway.core.dispatch.PipelineSource;
+import dev.slipway.core.dispatch.PipelineSourceUnavailableException;
+import dev.slipway.core.lint.LintReport;
+import dev.slipway.core.lint.PipelineLoader;
 import dev.slipway.core.scm.EventKind;
 import dev.slipway.core.scm.Provider;
 import dev.slipway.core.scm.Repository;
@@ -24,7 +31,8 @@ import java.util.regex.Pattern;
  * <p>What can be checked from the records is checked here, before anything is queued, and refused
  * with a reason: an unknown service or build, an environment the service never ran in, nothing to
  * roll back to. What only the pipeline file at the build's commit knows (the {@code chat} trigger,
- * the environments it declares) is decided by dispatch, which ends the build with the reason.
+ * the environments it declares) is checked too when a preflight {@link PipelineSource} is given
+ * (slipway up); otherwise dispatch decides it and ends the build with the reason.
  */
 public final class ChatReleases {
 
@@ -32,11 +40,24 @@ public final class ChatReleases {
 
     private final ReleaseLookup lookup;
     private final BuildQueue queue;
+    private final Optional<PipelineSource> preflight;
     private final Clock clock;
 
+    /** Without a preflight: what only the pipeline file knows is decided by dispatch (the cloud bot reads no git). */
     public ChatReleases(ReleaseLookup lookup, BuildQueue queue, Clock clock) {
+        this(lookup, queue, Optional.empty(), clock);
+    }
+
+    /**
+     * @param preflight where the pipeline file is read before anything is queued, so that a
+     *                  {@code chat: false} pipeline or an environment it does not declare is refused
+     *                  to the requester at once, by the same planner as dispatch (a shallow read:
+     *                  on one machine, where repositories are local paths)
+     */
+    public ChatReleases(ReleaseLookup lookup, BuildQueue queue, Optional<PipelineSource> preflight, Clock clock) {
         this.lookup = lookup;
         this.queue = queue;
+        this.preflight = preflight;
         this.clock = clock;
     }
 
@@ -124,16 +145,47 @@ public final class ChatReleases {
     }
 
     /** Queues the release as a CHAT build named after the Slack request. */
-    private BuildId enqueue(Requester requester, Checkout source, ReleaseOrder order, String title) {
+    private BuildId enqueue(Requester requester, Checkout source, ReleaseOrder order, String title)
+            throws ReleaseActionRefusedException {
         BuildId id = BuildId.forDelivery(Provider.SLACK, requester.requestId());
         BuildRequest request = new BuildRequest(id, Provider.SLACK, requester.requestId(), EventKind.CHAT, source.repo(),
                 source.ref(), source.commit(), source.branch(), source.tag(), null, requester.userId(), false,
                 title + " by " + requester.userId(), clock.instant(), order);
+        refuseIfNotPlanned(request);
         try {
             queue.enqueue(request);
         } catch (BuildQueueUnavailableException e) {
             throw new IllegalStateException("the build queue did not accept build " + id + ": " + e.getMessage(), e);
         }
         return id;
+    }
+
+    /** What dispatch would decide, decided now with the requester still there to read why. */
+    private void refuseIfNotPlanned(BuildRequest request) throws ReleaseActionRefusedException {
+        if (preflight.isEmpty()) {
+            return;
+        }
+        PipelineFile file;
+        try {
+            file = preflight.get().read(request);
+        } catch (PipelineSourceUnavailableException e) {
+            return; // The repository is unreachable now: dispatch retries, and decides then.
+        }
+        if (file instanceof PipelineFile.Absent absent) {
+            throw new ReleaseActionRefusedException(absent.message() + "; " + absent.hint() + ".");
+        }
+        PipelineFile.Found found = (PipelineFile.Found) file;
+        LintReport report = PipelineLoader.load(found.path(), found.text());
+        BuildDecision decision = BuildPlanner.decide(request.commit() == null ? request.withCommit(found.commit()) : request,
+                report);
+        if (decision instanceof BuildDecision.NotTriggered skipped) {
+            throw new ReleaseActionRefusedException("Not started: " + skipped.reason() + " in " + request.repo().fullName()
+                    + "'s .slipway.yml" + (skipped.reason().contains("on.chat") ? "; add `chat: true` under `on:` to allow"
+                    + " /deploy and /rollback." : "."));
+        }
+        if (decision instanceof BuildDecision.Rejected rejected) {
+            throw new ReleaseActionRefusedException("Not started: " + request.repo().fullName() + "'s .slipway.yml has "
+                    + rejected.problems().size() + " error(s) at that commit; run `slipway lint` on it.");
+        }
     }
 }

@@ -17,6 +17,8 @@ import dev.slipway.testkit.build.InMemoryBuildStore;
 import dev.slipway.testkit.build.RecordingBuildQueue;
 import dev.slipway.testkit.build.TestBuilds;
 import dev.slipway.testkit.deploy.InMemoryDeploymentStore;
+import dev.slipway.testkit.dispatch.InMemoryPipelineSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -159,5 +161,32 @@ class ChatReleasesTest {
                 .isInstanceOf(ReleaseActionRefusedException.class)
                 .hasMessageContaining("pushed no image of `api`");
         assertThat(queue.queued()).isEmpty();
+    }
+
+    private ChatReleases withPreflight(String fixture) throws Exception {
+        String text = new String(getClass().getResourceAsStream("/release/" + fixture).readAllBytes(), StandardCharsets.UTF_8);
+        InMemoryPipelineSource source = new InMemoryPipelineSource().put("acme/api", TestBuilds.SHA, text);
+        return new ChatReleases(new ReleaseLookup(builds, deployments), queue, Optional.of(source),
+                Clock.fixed(TestBuilds.T0.plusSeconds(3600), ZoneOffset.UTC));
+    }
+
+    @Test
+    void withAPreflightAPipelineWithoutTheChatTriggerIsRefusedAtOnce() throws Exception {
+        BuildRecord v1 = built("v1", V1, 1);
+        BuildRecord v2 = built("v2", V2, 2);
+        deployed(v1, PRODUCTION, DeploymentStatus.SUCCEEDED, 10);
+        deployed(v2, PRODUCTION, DeploymentStatus.SUCCEEDED, 20);
+
+        assertThatThrownBy(() -> withPreflight("chat-off.slipway.yml").rollback(alice, rollback("production", null)))
+                .isInstanceOf(ReleaseActionRefusedException.class)
+                .hasMessage("Not started: chat builds are off (on.chat: false) in acme/api's .slipway.yml; add `chat: true`"
+                        + " under `on:` to allow /deploy and /rollback.");
+        assertThatThrownBy(() -> withPreflight("chat-on.slipway.yml").deploy(alice,
+                new SlashCommand.Deploy("api", Optional.empty(), Optional.of("qa"))))
+                .hasMessageContaining("service 'api' does not deploy to 'qa' (its environments: [staging, production])");
+        assertThat(queue.queued()).isEmpty();
+
+        withPreflight("chat-on.slipway.yml").rollback(alice, rollback("production", null));
+        assertThat(queue.queued()).hasSize(1);
     }
 }

@@ -21,10 +21,12 @@ import dev.slipway.core.build.BuildQueue;
 import dev.slipway.core.build.BuildStore;
 import dev.slipway.core.build.PipelineExecutions;
 import dev.slipway.core.deploy.DeploymentStore;
+import dev.slipway.core.dispatch.PipelineSource;
 import dev.slipway.core.ingress.DeliveryLedger;
 import dev.slipway.runtime.config.UpConfig;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -35,7 +37,7 @@ final class BotWiring {
 
     /** What the bot's ports are made of here. */
     record Parts(BuildStore builds, DeploymentStore deployments, ApprovalStore approvals, DeliveryLedger ledger,
-            BuildQueue queue, PipelineExecutions executions, SfnClient sfn, Clock clock) {
+            BuildQueue queue, PipelineExecutions executions, SfnClient sfn, PipelineSource pipelines, Clock clock) {
     }
 
     private BotWiring() {
@@ -64,7 +66,8 @@ final class BotWiring {
                 config.slackApiUrl(), pagesBase, parts.clock());
         ApprovalService approvals = approvals(config, pagesBase, parts);
         PipelineReleaseActions actions = new PipelineReleaseActions(parts.builds(), parts.queue(), parts.executions(),
-                new ChatReleases(new ReleaseLookup(parts.builds(), parts.deployments()), parts.queue(), parts.clock()),
+                new ChatReleases(new ReleaseLookup(parts.builds(), parts.deployments()), parts.queue(),
+                        Optional.of(parts.pipelines()), parts.clock()),
                 parts.clock());
         StoreReleaseStatus status = new StoreReleaseStatus(parts.builds(), parts.deployments(), parts.approvals(),
                 parts.clock());

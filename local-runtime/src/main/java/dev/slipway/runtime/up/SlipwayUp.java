@@ -179,7 +179,7 @@ public final class SlipwayUp implements AutoCloseable {
         front.route("/webhooks/", new ApiGatewayRoute("/webhooks/", "provider", "slipway-webhook",
                 new WebhookHandler(ingress), clock));
         BotWiring.Parts bot = new BotWiring.Parts(builds, stores.deployments(), stores.approvals(), stores.ledger(), queue,
-                executions, sfn, clock);
+                executions, sfn, new JGitPipelineSource(stores.secrets(), config.dataDir().resolve("work/bot")), clock);
         front.route("/slack/events", config.slackSigningSecret().isPresent()
                 ? BotWiring.handler(config, front.baseUrl(), bot)
                 : new UnavailableRoute("slack-not-configured", "Slack is not configured: set SLIPWAY_SLACK_SIGNING_SECRET"
