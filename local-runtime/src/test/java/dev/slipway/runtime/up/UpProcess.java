@@ -42,8 +42,13 @@ final class UpProcess implements AutoCloseable {
         // The launcher sets this; here the checkout is the module's parent directory.
         builder.environment().put("SLIPWAY_HOME", Path.of("").toAbsolutePath().getParent().toString());
         UpProcess up = new UpProcess(builder.start());
-        await("slipway up to print its URLs").atMost(Duration.ofSeconds(90))
-                .until(() -> up.output.contains(READY) || !up.process.isAlive());
+        try {
+            await("slipway up to print its URLs").atMost(Duration.ofSeconds(90))
+                    .until(() -> up.output.contains(READY) || !up.process.isAlive());
+        } catch (RuntimeException e) {
+            up.process.destroyForcibly(); // no caller holds it yet to close it: it must not outlive the test
+            throw new IllegalStateException("slipway up did not get ready:\n" + up.output(), e);
+        }
         if (!up.process.isAlive()) {
             throw new IllegalStateException("slipway up exited with " + up.process.exitValue() + ":\n" + up.output());
         }
