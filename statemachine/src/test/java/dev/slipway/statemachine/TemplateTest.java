@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,60 @@ class TemplateTest {
         Set<String> provided = ((Map<String, Object>) machine.get("DefinitionSubstitutions")).keySet();
 
         assertThat(provided).containsExactlyInAnyOrderElementsOf(PipelineDefinition.substitutions());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFunctionIsBuiltByAMakefileTargetIntoOneOfTheTwoLambdaJars() throws IOException {
+        Map<String, Map<String, Object>> functions = functions();
+        functions.forEach((name, resource) -> {
+            assertThat(properties(resource).get("CodeUri")).as("%s: CodeUri", name).isEqualTo(".");
+            assertThat((Map<String, Object>) resource.get("Metadata")).as("%s: Metadata", name)
+                    .containsEntry("BuildMethod", "makefile");
+        });
+        // The Makefile's FUNCTIONS_JAR_FUNCTIONS and BOT_JAR_FUNCTIONS lists give the build-<LogicalId> targets.
+        String makefile = Files.readString(TEMPLATE.resolveSibling("Makefile")).replace("\\\n", " ");
+        List<String> built = makefile.lines().filter(line -> line.matches("[A-Z_]+_JAR_FUNCTIONS :=.*"))
+                .flatMap(line -> Arrays.stream(line.substring(line.indexOf(":=") + 2).trim().split("\\s+"))).toList();
+
+        assertThat(built).containsExactlyInAnyOrderElementsOf(functions.keySet());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void snapStartOnPublishedVersionsExceptWhereLargeTmpRulesItOut() throws IOException {
+        Map<String, Object> template = new Yaml(new CloudFormationTags()).load(Files.readString(TEMPLATE));
+        Map<String, Object> globals = (Map<String, Object>) ((Map<String, Object>) template.get("Globals")).get("Function");
+        assertThat(globals).containsEntry("AutoPublishAlias", "live").containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+        functions().forEach((name, resource) -> {
+            Map<String, Object> storage = (Map<String, Object>) properties(resource).get("EphemeralStorage");
+            boolean largeTmp = storage != null && ((Number) storage.get("Size")).intValue() > 512;
+            Object snapStart = properties(resource).get("SnapStart");
+            // Lambda: "SnapStart does not support ephemeral storage greater than 512 MB".
+            assertThat(snapStart).as("%s: SnapStart", name).isEqualTo(largeTmp ? Map.of("ApplyOn", "None") : null);
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStateMachineCallsThePublishedAliasesThatSnapStartApplyTo() throws IOException {
+        Map<String, Object> machine = properties(resources().get("PipelineStateMachine"));
+        ((Map<String, Object>) machine.get("DefinitionSubstitutions")).forEach((key, value) -> {
+            if (key.endsWith("FunctionArn")) {
+                assertThat(value).as(key).isEqualTo(key.replace("Arn", "") + ".Alias");
+            }
+        });
+    }
+
+    private static Map<String, Map<String, Object>> functions() throws IOException {
+        Map<String, Map<String, Object>> functions = new LinkedHashMap<>();
+        resources().forEach((name, resource) -> {
+            if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                functions.put(name, resource);
+            }
+        });
+        assertThat(functions).isNotEmpty();
+        return functions;
     }
 
     @Test
