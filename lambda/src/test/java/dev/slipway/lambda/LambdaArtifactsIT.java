@@ -1,0 +1,129 @@
+package dev.slipway.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * What {@code sam build} would package, built the way it builds it: {@code make build-<LogicalId>}
+ * with {@code ARTIFACTS_DIR} for every function in template.yaml (the Makefile runs Maven when a jar
+ * is older than its sources). Each function's handler class must load, with its method, from only
+ * what its target copied, on Lambda's classpath ({@code lib/*.jar}), and each package must fit
+ * Lambda's 250 MB unzipped limit.
+ */
+class LambdaArtifactsIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** Lambda: "250 MB, the maximum size of the contents of a deployment package, including layers, unzipped". */
+    private static final long UNZIPPED_LIMIT = 250L * 1024 * 1024;
+
+    @Test
+    void everyFunctionsTargetPackagesItsHandlerWithinLambdasSizeLimit(@TempDir Path artifacts) throws Exception {
+        Map<String, String> handlers = handlers();
+        assertThat(handlers).hasSizeGreaterThanOrEqualTo(11);
+
+        for (Map.Entry<String, String> function : handlers.entrySet()) {
+            Path dir = artifacts.resolve(function.getKey());
+            make("build-" + function.getKey(), dir);
+            List<Path> jars;
+            try (Stream<Path> files = Files.list(dir.resolve("lib"))) {
+                jars = files.filter(p -> p.toString().endsWith(".jar")).toList();
+            }
+            assertThat(jars).as("%s: jars its target copied to lib/", function.getKey()).isNotEmpty();
+            assertThat(unzippedSize(jars)).as("%s: unzipped package size", function.getKey()).isLessThan(UNZIPPED_LIMIT);
+            assertHandlerLoads(function.getKey(), function.getValue(), jars);
+        }
+    }
+
+    private static void assertHandlerLoads(String function, String handler, List<Path> jars) throws IOException {
+        String[] parts = handler.split("::");
+        URL[] urls = jars.stream().map(LambdaArtifactsIT::url).toArray(URL[]::new);
+        // The platform loader as parent: nothing from this test's own classpath may stand in for the jar.
+        try (URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
+            // Initialised, so that its class and static initialisers are verified and run against the jar.
+            Class<?> type = Class.forName(parts[0], true, loader);
+            assertThat(Arrays.stream(type.getMethods()).map(Method::getName)).as("%s: %s", function, handler).contains(parts[1]);
+            assertThat(type.getConstructors()).as("%s: a public no-argument constructor", function)
+                    .anyMatch(c -> c.getParameterCount() == 0);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new AssertionError(function + ": " + handler + " does not load from " + jars + ": " + e, e);
+        }
+    }
+
+    private static URL url(Path jar) {
+        try {
+            return jar.toUri().toURL();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long unzippedSize(List<Path> jars) throws IOException {
+        long total = 0;
+        for (Path jar : jars) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                total += zip.stream().mapToLong(ZipEntry::getSize).sum();
+            }
+        }
+        return total;
+    }
+
+    private static void make(String target, Path artifactsDir) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("make-" + target, ".log");
+        Process make = new ProcessBuilder("make", "-C", ROOT.toString(), target, "ARTIFACTS_DIR=" + artifactsDir)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(make.waitFor(15, TimeUnit.MINUTES)).as("make %s finished", target).isTrue();
+        assertThat(make.exitValue()).as("make %s:%n%s", target, Files.readString(log, StandardCharsets.UTF_8)).isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> handlers() throws IOException {
+        Map<String, Object> template = new Yaml(new CloudFormationTags()).load(Files.readString(ROOT.resolve("template.yaml")));
+        Map<String, String> handlers = new LinkedHashMap<>();
+        ((Map<String, Map<String, Object>>) template.get("Resources")).forEach((name, resource) -> {
+            if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                handlers.put(name, (String) ((Map<String, Object>) resource.get("Properties")).get("Handler"));
+            }
+        });
+        return handlers;
+    }
+
+    /** CloudFormation's short forms (!Ref, !Sub, !GetAtt ...) read as plain values; only handlers matter here. */
+    private static final class CloudFormationTags extends SafeConstructor {
+        CloudFormationTags() {
+            super(new LoaderOptions());
+            for (String tag : new String[] {"Ref", "Sub", "GetAtt", "Base64", "If", "Equals", "Join", "Select", "Split",
+                    "FindInMap", "ImportValue", "GetAZs", "Not", "And", "Or", "Condition"}) {
+                yamlConstructors.put(new Tag("!" + tag), new AbstractConstruct() {
+                    @Override
+                    public Object construct(Node node) {
+                        return node instanceof ScalarNode scalar ? scalar.getValue() : tag;
+                    }
+                });
+            }
+        }
+    }
+}
