@@ -5,7 +5,7 @@
 #   functions/target/slipway-functions-lambda.jar  webhook, dispatch, schedule (no Slack libraries)
 #   lambda/target/slipway-bot-lambda.jar           the bot and the pipeline's functions (they post to Slack)
 #
-# A jar is rebuilt only when a source or pom it comes from is newer, so the eleven targets of one
+# A jar is rebuilt only when a source or pom it comes from is newer, so the twelve targets of one
 # `sam build` run Maven twice at most.
 
 MVN ?= ./mvnw -B -q
@@ -16,7 +16,7 @@ BOT_SOURCES := $(FUNCTIONS_SOURCES) bot/pom.xml lambda/pom.xml $(shell find bot/
 
 FUNCTIONS_JAR_FUNCTIONS := WebhookFunction DispatchFunction ScheduleFunction
 BOT_JAR_FUNCTIONS := BotFunction PrepareFunction RecordFunction RequestApprovalFunction DeployFunction \
-	VerifyFunction RollbackFunction NotifyFunction
+	VerifyFunction RollbackFunction NotifyFunction BuildEndedFunction
 
 .PHONY: jars $(addprefix build-,$(FUNCTIONS_JAR_FUNCTIONS) $(BOT_JAR_FUNCTIONS))
 
