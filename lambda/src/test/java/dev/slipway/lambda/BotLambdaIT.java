@@ -129,6 +129,17 @@ class BotLambdaIT {
     }
 
     @Test
+    void snapStartPrimingRunsASignedRequestThroughTheWholeHandler() {
+        BotLambda lambda = new BotLambda(env(secretArn));
+
+        assertThat(lambda.priming().prime()).isEqualTo(200);
+
+        // The retry guard claimed it in the deliveries table: the DynamoDB path is primed too.
+        assertThat(LocalAws.dynamo(moto).scan(r -> r.tableName(TableNames.withPrefix(PREFIX).deliveries())).items())
+                .anySatisfy(item -> assertThat(item.toString()).contains("snapstart-priming-"));
+    }
+
+    @Test
     void aStackWhoseSlackSecretIsStillEmptyFailsAtInitSayingWhatToFillIn() {
         String empty = LocalAws.secrets(moto).createSecret(r -> r.name(PREFIX + "slack-empty")
                 .secretString("{\"botToken\": \"\", \"signingSecret\": \"\"}")).arn();
