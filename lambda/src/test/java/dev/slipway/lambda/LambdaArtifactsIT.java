@@ -2,6 +2,7 @@ package dev.slipway.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.testkit.template.SamTemplate;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -19,13 +20,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * What {@code sam build} would package, built the way it builds it: {@code make build-<LogicalId>}
@@ -99,31 +93,10 @@ class LambdaArtifactsIT {
         assertThat(make.exitValue()).as("make %s:%n%s", target, Files.readString(log, StandardCharsets.UTF_8)).isZero();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> handlers() throws IOException {
-        Map<String, Object> template = new Yaml(new CloudFormationTags()).load(Files.readString(ROOT.resolve("template.yaml")));
+    private static Map<String, String> handlers() {
         Map<String, String> handlers = new LinkedHashMap<>();
-        ((Map<String, Map<String, Object>>) template.get("Resources")).forEach((name, resource) -> {
-            if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
-                handlers.put(name, (String) ((Map<String, Object>) resource.get("Properties")).get("Handler"));
-            }
-        });
+        SamTemplate.load(ROOT.resolve("template.yaml")).functions()
+                .forEach((name, resource) -> handlers.put(name, (String) SamTemplate.properties(resource).get("Handler")));
         return handlers;
-    }
-
-    /** CloudFormation's short forms (!Ref, !Sub, !GetAtt ...) read as plain values; only handlers matter here. */
-    private static final class CloudFormationTags extends SafeConstructor {
-        CloudFormationTags() {
-            super(new LoaderOptions());
-            for (String tag : new String[] {"Ref", "Sub", "GetAtt", "Base64", "If", "Equals", "Join", "Select", "Split",
-                    "FindInMap", "ImportValue", "GetAZs", "Not", "And", "Or", "Condition"}) {
-                yamlConstructors.put(new Tag("!" + tag), new AbstractConstruct() {
-                    @Override
-                    public Object construct(Node node) {
-                        return node instanceof ScalarNode scalar ? scalar.getValue() : tag;
-                    }
-                });
-            }
-        }
     }
 }
