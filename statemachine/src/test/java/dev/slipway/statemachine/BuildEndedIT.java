@@ -84,6 +84,24 @@ class BuildEndedIT {
     }
 
     @Test
+    void aBuildWithoutAChannelIsRecordedAndNothingIsPosted() throws Exception {
+        ecs.script("db.build", new ScriptedEcsPort.Outcome.UntilStopped());
+        BuildRequest request = TestBuilds.push("acme/shop", "main", "release-stopped", Instant.now());
+        Execution execution = harness.start("release", request);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ecs.started.contains("db.build"));
+        harness.engine.stopExecution(execution.arn(), null, null);
+        Execution done = execution.done().get(60, TimeUnit.SECONDS);
+
+        new BuildEndedFunction(harness.services, new SfnExecutionHistory(sfn)).handle(statusChange(done, "ABORTED", null, null));
+
+        BuildRecord build = harness.build(request.id());
+        assertThat(build.status()).isEqualTo(BuildStatus.CANCELLED);
+        assertThat(build.reason()).isEqualTo("the pipeline was stopped");
+        assertThat(new SfnExecutionHistory(sfn).lastMessage(done.arn())).isEmpty();
+        assertThat(harness.notifier.buildStatuses).doesNotContain("CANCELLED");
+    }
+
+    @Test
     void anEventForABuildTheDefinitionAlreadyEndedChangesNothing() throws Exception {
         ecs.script("api.integration", new ScriptedEcsPort.Outcome.Exit(3, java.util.List.of("tests failed")));
         BuildRequest request = TestBuilds.push("acme/api", "main", "failed-normally", Instant.now());
