@@ -63,13 +63,14 @@ final class PipelineHarness implements AutoCloseable {
     final RecordingNotifier notifier = new RecordingNotifier();
     final RecordingCommitStatuses statuses = new RecordingCommitStatuses();
     final Engine engine;
+    final PipelineServices services;
     private final Map<String, String> pipelineFiles = new LinkedHashMap<>();
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final String machineArn;
 
     PipelineHarness(Path logDir, Function<PipelineHarness, EcsTaskPort> port, DeployTarget target) {
         this.logs = new StageLogDirectory(logDir);
-        PipelineServices services = new PipelineServices(builds, approvals, deployments,
+        services = new PipelineServices(builds, approvals, deployments,
                 request -> new PipelineFile.Found(".slipway.yml", request.commit(), pipelineFiles.get(request.repo().fullName())),
                 new StageTaskCompiler("slipway/builder:dev"), definitions, logs, new DeployTargets(java.util.List.of(target)),
                 notifier, statuses, URI.create("http://localhost:8080/"), Clock.systemUTC());

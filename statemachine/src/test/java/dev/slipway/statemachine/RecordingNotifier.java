@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RecordingNotifier implements PipelineNotifier {
 
     final List<String> buildStatuses = new CopyOnWriteArrayList<>();
+    /** {@code STATUS@messageRef} of every update of an existing message. */
+    final List<String> messageUpdates = new CopyOnWriteArrayList<>();
     final List<String> failures = new CopyOnWriteArrayList<>();
     final List<Approval> approvals = new CopyOnWriteArrayList<>();
     final List<RollbackReport> rollbacks = new CopyOnWriteArrayList<>();
@@ -22,6 +24,9 @@ final class RecordingNotifier implements PipelineNotifier {
         buildStatuses.add(build.status().name());
         if (channel.isBlank()) {
             return "";
+        }
+        if (!messageRef.isBlank()) {
+            messageUpdates.add(build.status().name() + "@" + messageRef);
         }
         return messageRef.isBlank() ? channel + ":" + posts.incrementAndGet() : messageRef;
     }

@@ -41,8 +41,13 @@ public final class SlipwayBot {
 
     /** A Slack client for {@code methodsUrlPrefix}; shared by the app and the notifier. */
     public static Slack slack(BotConfig config) {
+        return slack(config.methodsUrlPrefix());
+    }
+
+    /** The same client for code that posts but verifies no requests (it has no signing secret). */
+    public static Slack slack(String methodsUrlPrefix) {
         SlackConfig slackConfig = new SlackConfig();
-        slackConfig.setMethodsEndpointUrlPrefix(config.methodsUrlPrefix());
+        slackConfig.setMethodsEndpointUrlPrefix(methodsUrlPrefix);
         // No background metrics thread: in a Lambda it would outlive every request.
         slackConfig.setStatsEnabled(false);
         return Slack.getInstance(slackConfig);

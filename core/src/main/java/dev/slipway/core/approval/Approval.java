@@ -84,6 +84,15 @@ public record Approval(
                 createdAt, expiresAt, decisions, next, messageRef, version);
     }
 
+    /**
+     * The same request with the token of a retried task: Step Functions gives each attempt of a
+     * {@code .waitForTaskToken} task a new token, and only the latest attempt's can end it.
+     */
+    public Approval withTaskToken(String token) {
+        return new Approval(id, build, stage, service, token, approvers, required, allowSelfApproval, requestedBy,
+                createdAt, expiresAt, decisions, state, messageRef, version);
+    }
+
     public Approval withMessageRef(String ref) {
         return new Approval(id, build, stage, service, taskToken, approvers, required, allowSelfApproval, requestedBy,
                 createdAt, expiresAt, decisions, state, ref, version);

@@ -52,7 +52,12 @@ public final class RequestApprovalFunction extends JsonFunction {
                 Payloads.text(payload, "taskToken"), approvers, rules.path("required").asInt(1),
                 rules.path("allowSelfApproval").asBoolean(false), build.request().actor(), now,
                 now.plusSeconds(rules.path("expiresSeconds").asLong()), List.of(), ApprovalState.OPEN, null, 0);
-        if (services.approvals().create(approval)) {
+        if (!services.approvals().create(approval)) {
+            // A retried task: the request exists, but only this attempt's token can end the task now.
+            approval = services.approvals().modify(approval.id(), a -> a.state() == ApprovalState.OPEN
+                    && !a.taskToken().equals(Payloads.text(payload, "taskToken")) ? a.withTaskToken(Payloads.text(payload, "taskToken")) : a);
+        }
+        if (approval.messageRef() == null || approval.messageRef().isBlank()) {
             String ref = services.notifier().approvalRequested(approval, build, Payloads.channel(payload));
             if (!ref.isBlank()) {
                 services.approvals().modify(approval.id(), a -> a.withMessageRef(ref));

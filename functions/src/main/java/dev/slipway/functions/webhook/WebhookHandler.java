@@ -8,6 +8,7 @@ import dev.slipway.functions.wiring.Wiring;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.crac.Core;
 
 /**
  * Lambda entry point for {@code POST /webhooks/{provider}} behind an API Gateway HTTP API (payload
@@ -19,14 +20,23 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static final Map<String, String> JSON = Map.of("content-type", "application/json");
 
     private final WebhookIngress ingress;
+    /** Held here: CRaC's global context may keep its resources only weakly. Null outside Lambda. */
+    private final WebhookPriming priming;
 
-    /** Used by Lambda: clients and tables from the environment (see {@link Wiring}). */
+    /** Used by Lambda: clients and tables from the environment (see {@link Wiring}), primed for SnapStart. */
     public WebhookHandler() {
-        this(Wiring.fromEnvironment().webhookIngress());
+        this(Wiring.fromEnvironment());
+        Core.getGlobalContext().register(priming);
+    }
+
+    private WebhookHandler(Wiring wiring) {
+        this.ingress = wiring.webhookIngress();
+        this.priming = new WebhookPriming(this, wiring.secretStore(), wiring.webhookSecretPrefix());
     }
 
     public WebhookHandler(WebhookIngress ingress) {
         this.ingress = ingress;
+        this.priming = null;
     }
 
     @Override

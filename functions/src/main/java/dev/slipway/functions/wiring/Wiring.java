@@ -65,9 +65,13 @@ public final class Wiring {
     public WebhookIngress webhookIngress() {
         WebhookConfig defaults = WebhookConfig.defaults();
         WebhookConfig config = new WebhookConfig(defaults.maxBodyBytes(), defaults.claimLease(),
-                defaults.deliveryRetention(), defaults.signatureTolerance(),
-                optional("SLIPWAY_SECRET_PREFIX", defaults.secretPrefix()));
+                defaults.deliveryRetention(), defaults.signatureTolerance(), webhookSecretPrefix());
         return new WebhookIngress(secretStore(), deliveryLedger(), buildQueue(), clock, config);
+    }
+
+    /** {@code SLIPWAY_SECRET_PREFIX}: where the webhook secrets live ({@code <prefix>/github}, ...). */
+    public String webhookSecretPrefix() {
+        return optional("SLIPWAY_SECRET_PREFIX", WebhookConfig.defaults().secretPrefix());
     }
 
     /** Dispatch reads pipeline files under {@code SLIPWAY_WORK_DIR} (default /tmp, Lambda's writable disk). */

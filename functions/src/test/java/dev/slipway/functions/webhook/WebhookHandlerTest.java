@@ -82,4 +82,22 @@ class WebhookHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getBody()).contains("malformed-body");
     }
+
+    @Test
+    void snapStartPrimingIsASignedPingThatQueuesAndRecordsNothing() {
+        WebhookPriming priming = new WebhookPriming(handler, fixture.secrets, "slipway/webhooks");
+
+        assertThat(priming.prime()).isEqualTo(200);
+        assertThat(fixture.queue.queued()).isEmpty();
+        assertThat(fixture.ledger.size()).isZero();
+    }
+
+    @Test
+    void primingWithAnotherSecretIsRefusedLikeAnyForgedDelivery() {
+        WebhookPriming priming = new WebhookPriming(handler,
+                new dev.slipway.testkit.secret.InMemorySecretStore(Map.of("slipway/webhooks/github", "not-the-secret")),
+                "slipway/webhooks");
+
+        assertThat(priming.prime()).isEqualTo(401);
+    }
 }

@@ -30,7 +30,7 @@ public final class RepositoryMapping implements UnaryOperator<String> {
         Repository mapped = new Repository(old.fullName(), url, old.webUrl(), !local && old.isPrivate());
         return new BuildRequest(request.id(), request.provider(), request.deliveryId(), request.event(), mapped,
                 request.ref(), request.commit(), request.branch(), request.tag(), request.pullRequest(), request.actor(),
-                request.untrusted(), request.title(), request.receivedAt());
+                request.untrusted(), request.title(), request.receivedAt(), request.release());
     }
 
     /** A queue message body (a {@link BuildRequest} as JSON), mapped; bodies that are not requests pass unchanged for dispatch to reject. */
