@@ -2,7 +2,11 @@ package dev.slipway.runtime.up;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.core.build.BuildId;
 import dev.slipway.core.build.BuildRequest;
+import dev.slipway.core.build.ReleaseOrder;
+import dev.slipway.core.scm.EventKind;
+import dev.slipway.core.scm.Provider;
 import dev.slipway.core.json.SlipwayJson;
 import dev.slipway.testkit.build.TestBuilds;
 import java.util.Map;
@@ -23,6 +27,17 @@ class RepositoryMappingTest {
         assertThat(mapped.repo().fullName()).isEqualTo("acme/api");
         assertThat(mapped.repo().webUrl()).isEqualTo(request.repo().webUrl());
         assertThat(mapped).usingRecursiveComparison().ignoringFields("repo").isEqualTo(request);
+    }
+
+    @Test
+    void aRollbackFromSlackKeepsItsReleaseOrder() {
+        BuildRequest push = TestBuilds.push("acme/api", "main", "d-6", TestBuilds.T0);
+        ReleaseOrder order = new ReleaseOrder(ReleaseOrder.Kind.ROLLBACK, "api", "production",
+                "localhost:5000/acme/api@sha256:" + "1".repeat(64), push.id(), null);
+        BuildRequest rollback = new BuildRequest(BuildId.of("slack-t1"), Provider.SLACK, "t1", EventKind.CHAT, push.repo(),
+                push.ref(), push.commit(), push.branch(), null, null, "U0ALICE", false, "/rollback", TestBuilds.T0, order);
+
+        assertThat(mapping.apply(rollback).release()).isEqualTo(order);
     }
 
     @Test
