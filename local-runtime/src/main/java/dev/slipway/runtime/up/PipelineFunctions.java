@@ -65,7 +65,8 @@ final class PipelineFunctions {
     static TaskIntegrations integrations(UpConfig config, Parts parts, PrintStream out) {
         DockerClient docker = DockerClients.fromEnvironment();
         reapLeftovers(docker, parts.builds(), out);
-        LocalTaskDefinitions definitions = new LocalTaskDefinitions();
+        // On disk, so that a build resumed after a restart still finds the stages prepare registered.
+        LocalTaskDefinitions definitions = new LocalTaskDefinitions(config.dataDir().resolve("task-definitions"));
         PipelineServices services = new PipelineServices(parts.builds(), parts.approvals(), parts.deployments(),
                 parts.pipelines(), new StageTaskCompiler(builderImage(config)), definitions, parts.logs(),
                 new DeployTargets(List.of(new DockerDeployTarget(docker, parts.clock(), Duration.ofSeconds(1)))),
