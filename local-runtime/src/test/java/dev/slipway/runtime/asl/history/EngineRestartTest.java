@@ -37,6 +37,7 @@ class EngineRestartTest {
     Path data;
     private final FakeEcsTaskPort ecs = new FakeEcsTaskPort();
     private final AtomicInteger deployCalls = new AtomicInteger();
+    private final List<String> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Runnable> shutdowns = new ArrayList<>();
 
     @AfterEach
@@ -74,13 +75,69 @@ class EngineRestartTest {
         crash();
 
         Engine second = engine();
-        approveNext(second, 4, "worker-ok");
-        approveNext(second, 5, "cron-ok");
+        approveNext(second, 3, "worker-ok");
+        approveNext(second, 4, "cron-ok");
         Execution after = second.execution(before.arn()).done().get(10, TimeUnit.SECONDS);
         assertThat(after.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(Json.write(after.output())).isEqualTo("[\"api-ok\",\"web-ok\",\"worker-ok\",\"cron-ok\"]");
-        // Five hand-overs: api, web, worker (lost in the crash), worker again, cron. Never api or web twice.
-        assertThat(ecs.tokensByTask).hasSize(5);
+        // Four hand-overs: the worker's approval, parked when the engine went down, kept its token.
+        assertThat(ecs.tokensByTask).hasSize(4);
+    }
+
+    @Test
+    void nestedMapIterationsContinueWhereTheyStoodAcrossTwoRestarts() throws Exception {
+        Engine first = engine();
+        String machine = first.createStateMachine("deploy", fixture("environments-then-services"), null, null).arn();
+        Execution before = first.startExecution(machine, "deploy-1",
+                "{\"environments\":[\"staging\",\"production\"],\"services\":[\"api\"]}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ecs.tokensByTask.size() == 1);
+        String stagingApproval = ecs.tokensByTask.values().iterator().next();
+        crash();
+
+        // Down while staging waits for its approval, after its announcement.
+        Engine second = engine();
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.tokens().waiting(stagingApproval));
+        second.sendTaskSuccess(stagingApproval, "\"staging-ok\"");
+        stopNextDeploy();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ecs.tokensByTask.size() == 2);
+        String productionApproval = ecs.tokensByTask.values().stream().filter(t -> !t.equals(stagingApproval))
+                .findFirst().orElseThrow();
+        second.sendTaskSuccess(productionApproval, "\"production-ok\"");
+        await().atMost(Duration.ofSeconds(10)).until(() -> deploysRunning().size() == 1);
+        crash();
+
+        // Down while production's deploy of api runs: that attempt fails as interrupted and its Retry runs it again.
+        java.util.Set<String> lost = deploysRunning();
+        Engine third = engine();
+        stopNextDeploy(lost);
+        Execution after = third.execution(before.arn()).done().get(20, TimeUnit.SECONDS);
+
+        assertThat(after.status()).as(Json.write(after.output())).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(after.output()).hasSize(2);
+        assertThat(after.output().get(1)).isEqualTo(Json.parse("{\"environment\":\"production\",\"services\":[\"api\"],"
+                + "\"approval\":\"production-ok\",\"deployed\":[{\"status\":\"STOPPED\"}]}"));
+        assertThat(announced).as("each environment announced once").containsExactly("staging", "production");
+        assertThat(ecs.tokensByTask).as("one approval asked per environment").hasSize(2);
+        assertThat(after.events()).filteredOn(e -> e.type() == HistoryEventType.TaskFailed)
+                .extracting(e -> e.details().path("error").asText()).containsExactly("Slipway.TaskInterrupted");
+        assertThat(after.events()).extracting(e -> e.id()).doesNotHaveDuplicates();
+    }
+
+    private void stopNextDeploy() {
+        stopNextDeploy(java.util.Set.of());
+    }
+
+    /** Waits for a deploy task that is not one of {@code lost} and lets it end well. */
+    private void stopNextDeploy(java.util.Set<String> lost) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> deploysRunning().stream().anyMatch(t -> !lost.contains(t)));
+        String task = deploysRunning().stream().filter(t -> !lost.contains(t)).findFirst().orElseThrow();
+        ecs.finish(task);
+    }
+
+    /** The fake's running tasks that are not approvals (those were handed a token). */
+    private java.util.Set<String> deploysRunning() {
+        return ecs.runningTasks().stream().filter(t -> !ecs.tokensByTask.containsKey(t))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** Waits for the n-th task hand-over and approves it. */
@@ -122,6 +179,9 @@ class EngineRestartTest {
                 throw new IllegalStateException("registry unreachable");
             }
             return Json.parse("{\"deployed\":true}");
+        }).register("announce", payload -> {
+            announced.add(payload.path("environment").asText());
+            return payload;
         });
         shutdowns.add(() -> {
             timer.close();
