@@ -9,14 +9,13 @@ import dev.slipway.core.task.ContainerSpec;
 import dev.slipway.core.task.TaskDefinitions;
 import dev.slipway.core.task.TaskLaunch;
 import dev.slipway.core.task.TaskSpec;
+import dev.slipway.runtime.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -53,11 +52,7 @@ public final class LocalTaskDefinitions implements TaskDefinitions {
 
     /** Kept in {@code directory} too, and found there after a restart. */
     public LocalTaskDefinitions(Path directory) {
-        try {
-            this.directory = Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the task definition directory " + directory, e);
-        }
+        this.directory = AtomicFiles.directory(directory, "the task definition directory");
     }
 
     @Override
@@ -67,7 +62,7 @@ public final class LocalTaskDefinitions implements TaskDefinitions {
         String reference = PREFIX + family + ":1";
         if (!specs.containsKey(reference)) {
             if (directory != null) {
-                write(directory.resolve(family + ".json"), json);
+                AtomicFiles.write(directory.resolve(family + ".json"), json, "the task definition");
             }
             specs.put(reference, spec);
         }
@@ -93,24 +88,6 @@ public final class LocalTaskDefinitions implements TaskDefinitions {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the task definition " + file + ": " + e.getMessage()
                     + " (remove the file and run the build again)", e);
-        }
-    }
-
-    /** Written to a temporary file first and moved in place: a reader never sees half a definition. */
-    private static void write(Path target, String json) {
-        try {
-            Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the task definition " + target, e);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.slipway.runtime.up;
 
+import dev.slipway.core.build.BuildId;
 import dev.slipway.core.build.BuildQueue;
+import dev.slipway.core.build.BuildStatus;
 import dev.slipway.core.build.BuildStore;
 import dev.slipway.core.build.PipelineExecutions;
 import dev.slipway.core.secret.MapSecretStore;
@@ -35,6 +37,7 @@ import dev.slipway.runtime.http.UnavailableRoute;
 import dev.slipway.runtime.logs.BuildLogs;
 import dev.slipway.runtime.pages.BuildPages;
 import dev.slipway.runtime.pipeline.StageLogDirectory;
+import dev.slipway.runtime.queue.JournaledBuildQueue;
 import dev.slipway.runtime.queue.QueueConsumer;
 import dev.slipway.runtime.schedule.NightlyScheduler;
 import dev.slipway.functions.schedule.NightlyBuilds;
@@ -132,10 +135,14 @@ public final class SlipwayUp implements AutoCloseable {
         EngineCommand engine = own(EngineCommand.start(new String[] {"--host", config.host(), "--port",
                 Integer.toString(config.enginePort()), "--data", data.resolve("engine").toString()}, integrations, out));
         sfn = own(LocalAws.sfn(engine.endpoint()));
-        queue = new SqsBuildQueue(aws.sqs(), aws.queueUrl());
+        JournaledBuildQueue journaled = new JournaledBuildQueue(new SqsBuildQueue(aws.sqs(), aws.queueUrl()),
+                data.resolve("queue"));
+        queue = journaled;
         approvals = stores.approvals();
-        PipelineExecutions executions = new SfnPipelineExecutions(sfn, registerPipeline(engine, env, workingDirectory, out));
+        PipelineExecutions executions = journaled.forgettingOnStart(
+                new SfnPipelineExecutions(sfn, registerPipeline(engine, env, workingDirectory, out)));
         startQueueWork(config, aws, stores, queue, executions, clock);
+        replayAcceptedBuilds(journaled, out);
         route(front, config, stores, queue, executions, sfn, clock);
         own(front.start());
 
@@ -156,6 +163,19 @@ public final class SlipwayUp implements AutoCloseable {
         DynamoTables.createAll(dynamo, tables);
         String queueUrl = SqsQueues.createBuildQueue(sqs, QUEUE, Duration.ofMinutes(2), 5).queueUrl();
         return new Aws(services, dynamo, sqs, tables, queueUrl);
+    }
+
+    /**
+     * Webhooks answered before a stop or a kill -9 whose builds had not started yet: queued again
+     * (ElasticMQ kept them in memory only). A build with a record past QUEUED, or with an execution,
+     * was dispatched; dispatch is idempotent per build id anyway.
+     */
+    private void replayAcceptedBuilds(JournaledBuildQueue journaled, PrintStream out) {
+        List<BuildId> again = journaled.replay(id -> builds.find(id)
+                .map(b -> b.status() != BuildStatus.QUEUED || b.executionArn() != null).orElse(false));
+        if (!again.isEmpty()) {
+            out.println("queued again " + again.size() + " build(s) accepted before the last stop: " + again);
+        }
     }
 
     /** What takes work off the queue (dispatch, as the SQS event source does) and puts it on (the nightly scheduler). */
