@@ -68,6 +68,13 @@ final class UpProcess implements AutoCloseable {
         return URI.create(url.substring(0, url.indexOf("/webhooks/") + 1));
     }
 
+    /** A URL it printed, by its name ({@code stepfunctions}, {@code dynamodb}, ...). */
+    String url(String name) {
+        return output.stream().map(String::trim).filter(l -> l.startsWith(name + " ")).findFirst()
+                .map(l -> l.split("\\s+")[1])
+                .orElseThrow(() -> new IllegalStateException("no " + name + " URL in:\n" + output()));
+    }
+
     String output() {
         return String.join("\n", output);
     }
