@@ -68,11 +68,11 @@ final class UpProcess implements AutoCloseable {
         return URI.create(url.substring(0, url.indexOf("/webhooks/") + 1));
     }
 
-    /** A URL it printed, by its name ({@code stepfunctions}, {@code dynamodb}, ...). */
-    String url(String name) {
-        return output.stream().map(String::trim).filter(l -> l.startsWith(name + " ")).findFirst()
-                .map(l -> l.split("\\s+")[1])
-                .orElseThrow(() -> new IllegalStateException("no " + name + " URL in:\n" + output()));
+    /** A URL it printed, by its label ({@code step functions}, {@code webhooks}, ...). */
+    String url(String label) {
+        return output.stream().map(String::trim).filter(l -> l.startsWith(label + " ")).findFirst()
+                .map(l -> l.substring(label.length()).trim().split("\\s+")[0])
+                .orElseThrow(() -> new IllegalStateException("no " + label + " URL in:\n" + output()));
     }
 
     String output() {
