@@ -49,6 +49,7 @@ public final class ExecutionDriver {
             return;
         }
         armExecutionTimeout(execution);
+        HistoryReplay.parkedTokens(recorded).forEach(token -> tokens.reserve(token, execution.arn()));
         executor.execute(() -> continueAt(execution, replay));
     }
 

@@ -70,6 +70,24 @@ final class HistoryReplay {
         }
     }
 
+    /**
+     * The tokens of .waitForTaskToken tasks still parked, in every scope (Map iterations too): a
+     * TaskScheduled with a token and no task end or state exit after it in its scope.
+     */
+    static List<String> parkedTokens(List<HistoryEvent> events) {
+        Map<String, String> byScope = new LinkedHashMap<>();
+        for (HistoryEvent event : events) {
+            HistoryEventType type = event.type();
+            if (type == HistoryEventType.TaskScheduled && event.internal() != null) {
+                byScope.put(event.scope(), event.internal());
+            } else if (type == HistoryEventType.TaskSucceeded || type == HistoryEventType.TaskFailed
+                    || type == HistoryEventType.TaskTimedOut || type.isStateExited()) {
+                byScope.remove(event.scope());
+            }
+        }
+        return List.copyOf(byScope.values());
+    }
+
     private void assign(JsonNode assigned) {
         if (assigned.isObject()) {
             Map<String, JsonNode> values = new LinkedHashMap<>();

@@ -65,6 +65,42 @@ class EngineRestartTest {
     }
 
     @Test
+    void anAnswerArrivingBeforeTheParkedTaskIsResumedIsKept() throws Exception {
+        Engine first = engine();
+        String machine = first.createStateMachine("approve", fixture("integrations/ecs-token-no-heartbeat"), null, null).arn();
+        Execution before = first.startExecution(machine, "build-2", "{}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ecs.tokensByTask.isEmpty());
+        String token = ecs.tokensByTask.values().iterator().next();
+        crash();
+
+        // The restarted engine's work is held back: the answer comes before the task is resumed.
+        List<Runnable> held = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<ExecutorService> pool = new java.util.concurrent.atomic.AtomicReference<>();
+        Engine second = engine(p -> {
+            pool.set(p);
+            return work -> {
+                synchronized (held) {
+                    if (!open.get()) {
+                        held.add(work);
+                        return;
+                    }
+                }
+                p.execute(work);
+            };
+        });
+        second.sendTaskSuccess(token, "{\"approved\":\"early\"}");
+        synchronized (held) {
+            open.set(true);
+            held.forEach(pool.get()::execute);
+        }
+
+        Execution after = second.execution(before.arn()).done().get(10, TimeUnit.SECONDS);
+        assertThat(after.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(after.output()).isEqualTo(Json.parse("{\"approved\":\"early\"}"));
+    }
+
+    @Test
     void aMapInterruptedByARestartDoesNotRunItsFinishedIterationsAgain() throws Exception {
         Engine first = engine();
         String machine = first.createStateMachine("services", fixture("map-approvals"), null, null).arn();
@@ -171,6 +207,11 @@ class EngineRestartTest {
     }
 
     private Engine engine() {
+        return engine(pool -> pool);
+    }
+
+    /** {@code executor} wraps the engine's pool, e.g. to hold back what it runs. */
+    private Engine engine(java.util.function.Function<ExecutorService, java.util.concurrent.Executor> executor) {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         TimerDelayScheduler timer = new TimerDelayScheduler(pool);
         FileEngineStore store = new FileEngineStore(data);
@@ -188,8 +229,8 @@ class EngineRestartTest {
             pool.shutdownNow();
             store.close();
         });
-        return new Engine(store, new TaskIntegrations().register(lambdas).register(new EcsIntegration(ecs)), pool, timer,
-                Clock.systemUTC());
+        return new Engine(store, new TaskIntegrations().register(lambdas).register(new EcsIntegration(ecs)),
+                executor.apply(pool), timer, Clock.systemUTC());
     }
 
     /** The old engine's threads stop dead; only what reached the store remains. */
