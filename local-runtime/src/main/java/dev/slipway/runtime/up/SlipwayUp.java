@@ -25,7 +25,6 @@ import dev.slipway.functions.webhook.WebhookIngress;
 import dev.slipway.functions.webhook.WebhookSecrets;
 import dev.slipway.core.scm.Provider;
 import dev.slipway.runtime.asl.Names;
-import dev.slipway.runtime.asl.integration.TaskIntegrations;
 import dev.slipway.runtime.cli.EngineCommand;
 import dev.slipway.runtime.config.UpConfig;
 import dev.slipway.runtime.embedded.EmbeddedServices;
@@ -70,8 +69,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the same SDK clients, pointed at local endpoints.
  *
  * <p>Everything lives under the data directory ({@code dynamodb/}, {@code engine/}, {@code logs/},
- * {@code work/}), so stopping (even kill -9) and starting again keeps every record. Parts are
- * closed in the reverse order they were started.
+ * {@code queue/}, {@code task-definitions/}, {@code work/}), so stopping (even kill -9) and starting
+ * again keeps every record and continues every build (docs/engine.md). Parts are closed in the
+ * reverse order they were started.
  */
 public final class SlipwayUp implements AutoCloseable {
 
@@ -129,11 +129,14 @@ public final class SlipwayUp implements AutoCloseable {
         URI base = front.baseUrl();
 
         ExecutorService pool = own(new Closing(Executors.newCachedThreadPool(daemon("slipway-functions")))).pool();
-        TaskIntegrations integrations = PipelineFunctions.integrations(config, new PipelineFunctions.Parts(builds,
+        PipelineFunctions.Integrations integrations = PipelineFunctions.integrations(config, new PipelineFunctions.Parts(builds,
                 stores.approvals(), stores.deployments(), new JGitPipelineSource(stores.secrets(), data.resolve("work/prepare")),
                 stores.secrets(), stageLogs, base, clock, pool), out);
+        // Closed after the engine (owned later, closed earlier): a stop cleans up running stages without
+        // recording their end, so a restart runs them again.
+        own(integrations.stages());
         EngineCommand engine = own(EngineCommand.start(new String[] {"--host", config.host(), "--port",
-                Integer.toString(config.enginePort()), "--data", data.resolve("engine").toString()}, integrations, out));
+                Integer.toString(config.enginePort()), "--data", data.resolve("engine").toString()}, integrations.tasks(), out));
         sfn = own(LocalAws.sfn(engine.endpoint()));
         JournaledBuildQueue journaled = new JournaledBuildQueue(new SqsBuildQueue(aws.sqs(), aws.queueUrl()),
                 data.resolve("queue"));

@@ -68,6 +68,35 @@ class InterruptedBuildIT {
         }
     }
 
+    @Test
+    void aStopWhileAStageStartsLeavesNothingOnDockerAndTheBuildContinuesAfterAStart() throws Exception {
+        Path repo = dir.resolve("api");
+        String commit = UpFixture.repository(repo, "interruptible-repo");
+        Path config = UpFixture.config(dir, repo);
+        Reaper reaper = new Reaper(DockerClients.fromEnvironment());
+        String buildId;
+        try (UpProcess up = UpProcess.start(dir.resolve("data"), config, UpFixture.env())) {
+            URI base = up.base();
+            buildId = parse(UpFixture.push(base, "stopped-1", commit, UpFixture.SECRET).body()).path("buildId").asText();
+            String id = buildId;
+            // The stage is marked RUNNING just before its task starts: stop while its containers are being made.
+            await("the integration stage to start").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> parse(UpFixture.get(base, "api/builds/" + id).body()).path("stages").path(0)
+                            .path("status").asText(), "RUNNING"::equals);
+            assertThat(up.stop()).as(up.output()).isIn(0, 143);
+        }
+        Reaper.Sweep left = reaper.reapBuild(buildId);
+        assertThat(left.isEmpty()).as("what a SIGTERM left: " + left).isTrue();
+
+        try (UpProcess again = UpProcess.start(dir.resolve("data"), config, UpFixture.env())) {
+            String id = buildId;
+            JsonNode build = await("the stopped build to end").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> parse(UpFixture.get(again.base(), "api/builds/" + id).body()),
+                            b -> b.path("status").asText().matches("SUCCEEDED|FAILED|CANCELLED|ROLLED_BACK"));
+            assertThat(build.path("status").asText()).as(build.toPrettyString()).isEqualTo("SUCCEEDED");
+        }
+    }
+
     private static List<String> containerIds(DockerClient docker, String buildId) {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(TaskSpec.BUILD_LABEL, buildId)).exec()
                 .stream().map(Container::getId).toList();
