@@ -20,10 +20,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +44,7 @@ class EngineRestartTest {
     Path data;
     private final FakeEcsTaskPort ecs = new FakeEcsTaskPort();
     private final AtomicInteger deployCalls = new AtomicInteger();
-    private final List<String> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> announced = new CopyOnWriteArrayList<>();
     private final List<Runnable> shutdowns = new ArrayList<>();
 
     @AfterEach
@@ -75,8 +82,8 @@ class EngineRestartTest {
 
         // The restarted engine's work is held back: the answer comes before the task is resumed.
         List<Runnable> held = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicReference<ExecutorService> pool = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicBoolean open = new AtomicBoolean();
+        AtomicReference<ExecutorService> pool = new AtomicReference<>();
         Engine second = engine(p -> {
             pool.set(p);
             return work -> {
@@ -143,7 +150,7 @@ class EngineRestartTest {
         crash();
 
         // Down while production's deploy of api runs: that attempt fails as interrupted and its Retry runs it again.
-        java.util.Set<String> lost = deploysRunning();
+        Set<String> lost = deploysRunning();
         Engine third = engine();
         stopNextDeploy(lost);
         Execution after = third.execution(before.arn()).done().get(20, TimeUnit.SECONDS);
@@ -160,20 +167,20 @@ class EngineRestartTest {
     }
 
     private void stopNextDeploy() {
-        stopNextDeploy(java.util.Set.of());
+        stopNextDeploy(Set.of());
     }
 
     /** Waits for a deploy task that is not one of {@code lost} and lets it end well. */
-    private void stopNextDeploy(java.util.Set<String> lost) {
+    private void stopNextDeploy(Set<String> lost) {
         await().atMost(Duration.ofSeconds(10)).until(() -> deploysRunning().stream().anyMatch(t -> !lost.contains(t)));
         String task = deploysRunning().stream().filter(t -> !lost.contains(t)).findFirst().orElseThrow();
         ecs.finish(task);
     }
 
     /** The fake's running tasks that are not approvals (those were handed a token). */
-    private java.util.Set<String> deploysRunning() {
+    private Set<String> deploysRunning() {
         return ecs.runningTasks().stream().filter(t -> !ecs.tokensByTask.containsKey(t))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     /** Waits for the n-th task hand-over and approves it. */
@@ -211,7 +218,7 @@ class EngineRestartTest {
     }
 
     /** {@code executor} wraps the engine's pool, e.g. to hold back what it runs. */
-    private Engine engine(java.util.function.Function<ExecutorService, java.util.concurrent.Executor> executor) {
+    private Engine engine(Function<ExecutorService, Executor> executor) {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         TimerDelayScheduler timer = new TimerDelayScheduler(pool);
         FileEngineStore store = new FileEngineStore(data);
