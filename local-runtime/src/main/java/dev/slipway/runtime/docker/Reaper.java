@@ -13,7 +13,8 @@ import java.util.TreeSet;
 
 /**
  * Removes containers, networks and volumes by their Slipway labels (DESIGN.md §6): after every
- * stage for that stage, and at start-up for everything a crashed run left behind.
+ * stage for that stage, and at start-up for everything a crashed run left behind. Deployed services
+ * ({@link #DEPLOY_LABEL}) are never touched.
  *
  * <p>Safe to call any number of times and concurrently: what is already gone is skipped.
  * Containers go first, because a network or volume in use cannot be removed.
@@ -21,6 +22,12 @@ import java.util.TreeSet;
 public final class Reaper {
 
     private static final System.Logger LOG = System.getLogger(Reaper.class.getName());
+
+    /**
+     * Label on deployed services' containers. They run an image the build made, and a container
+     * carries its image's labels, so they have the build label too; the reaper must leave them be.
+     */
+    public static final String DEPLOY_LABEL = "dev.slipway.deploy";
 
     private final DockerClient docker;
 
@@ -110,7 +117,8 @@ public final class Reaper {
     }
 
     private List<Container> containers(Map<String, String> labels) {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilters(labels)).exec();
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilters(labels)).exec().stream()
+                .filter(c -> c.getLabels() == null || !c.getLabels().containsKey(DEPLOY_LABEL)).toList();
     }
 
     private List<Network> networks(Map<String, String> labels) {

@@ -28,7 +28,10 @@ import java.util.concurrent.Executor;
  * stopped task as ECS describes it, so the state machine cannot tell the difference; StopTask
  * (a stopped execution, a state timeout) cancels the run.
  */
-public final class DockerEcsTaskPort implements EcsTaskPort {
+public final class DockerEcsTaskPort implements EcsTaskPort, AutoCloseable {
+
+    /** How long a stop waits for running stages to remove their containers. */
+    private static final java.time.Duration STOP_PATIENCE = java.time.Duration.ofSeconds(30);
 
     private static final String TASK_ARN_PREFIX = "arn:aws:ecs:local:000000000000:task/slipway/";
 
@@ -80,6 +83,27 @@ public final class DockerEcsTaskPort implements EcsTaskPort {
         CancelToken cancel = running.get(taskArn);
         if (cancel != null) {
             cancel.cancel(reason);
+        }
+    }
+
+    /**
+     * When {@code slipway up} stops (after the engine, so that no end is recorded and a restart runs the
+     * stage again): cancels the stages still running and waits, at most {@link #STOP_PATIENCE}, until each
+     * has removed its containers, network and volume. Without this a stop while a stage starts left them
+     * on Docker until the next start.
+     */
+    @Override
+    public void close() {
+        running.values().forEach(cancel -> cancel.cancel("Slipway is stopping"));
+        // A run leaves `running` only after its clean-up (the finally in run).
+        java.time.Instant deadline = java.time.Instant.now().plus(STOP_PATIENCE);
+        while (!running.isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -62,10 +62,15 @@ final class PipelineFunctions {
     private PipelineFunctions() {
     }
 
-    static TaskIntegrations integrations(UpConfig config, Parts parts, PrintStream out) {
+    /** The task integrations, and the stage runner to close when {@code slipway up} stops (after the engine). */
+    record Integrations(TaskIntegrations tasks, DockerEcsTaskPort stages) {
+    }
+
+    static Integrations integrations(UpConfig config, Parts parts, PrintStream out) {
         DockerClient docker = DockerClients.fromEnvironment();
         reapLeftovers(docker, parts.builds(), out);
-        LocalTaskDefinitions definitions = new LocalTaskDefinitions();
+        // On disk, so that a build resumed after a restart still finds the stages prepare registered.
+        LocalTaskDefinitions definitions = new LocalTaskDefinitions(config.dataDir().resolve("task-definitions"));
         PipelineServices services = new PipelineServices(parts.builds(), parts.approvals(), parts.deployments(),
                 parts.pipelines(), new StageTaskCompiler(builderImage(config)), definitions, parts.logs(),
                 new DeployTargets(List.of(new DockerDeployTarget(docker, parts.clock(), Duration.ofSeconds(1)))),
@@ -80,8 +85,8 @@ final class PipelineFunctions {
                 .register(PipelineDefinition.functionName("Rollback"), new RollbackFunction(services)::handle)
                 .register(PipelineDefinition.functionName("Notify"), new NotifyFunction(services)::handle);
         DockerTaskRunner runner = new DockerTaskRunner(docker, runnerConfig(config), parts.secrets());
-        return new TaskIntegrations().register(lambda)
-                .register(new EcsIntegration(new DockerEcsTaskPort(definitions, runner, parts.logs(), parts.pool())));
+        DockerEcsTaskPort stages = new DockerEcsTaskPort(definitions, runner, parts.logs(), parts.pool());
+        return new Integrations(new TaskIntegrations().register(lambda).register(new EcsIntegration(stages)), stages);
     }
 
     /**

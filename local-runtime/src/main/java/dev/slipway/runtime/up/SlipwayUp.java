@@ -1,6 +1,8 @@
 package dev.slipway.runtime.up;
 
+import dev.slipway.core.build.BuildId;
 import dev.slipway.core.build.BuildQueue;
+import dev.slipway.core.build.BuildStatus;
 import dev.slipway.core.build.BuildStore;
 import dev.slipway.core.build.PipelineExecutions;
 import dev.slipway.core.secret.MapSecretStore;
@@ -23,7 +25,6 @@ import dev.slipway.functions.webhook.WebhookIngress;
 import dev.slipway.functions.webhook.WebhookSecrets;
 import dev.slipway.core.scm.Provider;
 import dev.slipway.runtime.asl.Names;
-import dev.slipway.runtime.asl.integration.TaskIntegrations;
 import dev.slipway.runtime.cli.EngineCommand;
 import dev.slipway.runtime.config.UpConfig;
 import dev.slipway.runtime.embedded.EmbeddedServices;
@@ -35,6 +36,7 @@ import dev.slipway.runtime.http.UnavailableRoute;
 import dev.slipway.runtime.logs.BuildLogs;
 import dev.slipway.runtime.pages.BuildPages;
 import dev.slipway.runtime.pipeline.StageLogDirectory;
+import dev.slipway.runtime.queue.JournaledBuildQueue;
 import dev.slipway.runtime.queue.QueueConsumer;
 import dev.slipway.runtime.schedule.NightlyScheduler;
 import dev.slipway.functions.schedule.NightlyBuilds;
@@ -67,8 +69,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the same SDK clients, pointed at local endpoints.
  *
  * <p>Everything lives under the data directory ({@code dynamodb/}, {@code engine/}, {@code logs/},
- * {@code work/}), so stopping (even kill -9) and starting again keeps every record. Parts are
- * closed in the reverse order they were started.
+ * {@code queue/}, {@code task-definitions/}, {@code work/}), so stopping (even kill -9) and starting
+ * again keeps every record and continues every build (docs/engine.md). Parts are closed in the
+ * reverse order they were started.
  */
 public final class SlipwayUp implements AutoCloseable {
 
@@ -126,16 +129,23 @@ public final class SlipwayUp implements AutoCloseable {
         URI base = front.baseUrl();
 
         ExecutorService pool = own(new Closing(Executors.newCachedThreadPool(daemon("slipway-functions")))).pool();
-        TaskIntegrations integrations = PipelineFunctions.integrations(config, new PipelineFunctions.Parts(builds,
+        PipelineFunctions.Integrations integrations = PipelineFunctions.integrations(config, new PipelineFunctions.Parts(builds,
                 stores.approvals(), stores.deployments(), new JGitPipelineSource(stores.secrets(), data.resolve("work/prepare")),
                 stores.secrets(), stageLogs, base, clock, pool), out);
+        // Closed after the engine (owned later, closed earlier): a stop cleans up running stages without
+        // recording their end, so a restart runs them again.
+        own(integrations.stages());
         EngineCommand engine = own(EngineCommand.start(new String[] {"--host", config.host(), "--port",
-                Integer.toString(config.enginePort()), "--data", data.resolve("engine").toString()}, integrations, out));
+                Integer.toString(config.enginePort()), "--data", data.resolve("engine").toString()}, integrations.tasks(), out));
         sfn = own(LocalAws.sfn(engine.endpoint()));
-        queue = new SqsBuildQueue(aws.sqs(), aws.queueUrl());
+        JournaledBuildQueue journaled = new JournaledBuildQueue(new SqsBuildQueue(aws.sqs(), aws.queueUrl()),
+                data.resolve("queue"));
+        queue = journaled;
         approvals = stores.approvals();
-        PipelineExecutions executions = new SfnPipelineExecutions(sfn, registerPipeline(engine, env, workingDirectory, out));
+        PipelineExecutions executions = journaled.forgettingOnStart(
+                new SfnPipelineExecutions(sfn, registerPipeline(engine, env, workingDirectory, out)));
         startQueueWork(config, aws, stores, queue, executions, clock);
+        replayAcceptedBuilds(journaled, out);
         route(front, config, stores, queue, executions, sfn, clock);
         own(front.start());
 
@@ -156,6 +166,19 @@ public final class SlipwayUp implements AutoCloseable {
         DynamoTables.createAll(dynamo, tables);
         String queueUrl = SqsQueues.createBuildQueue(sqs, QUEUE, Duration.ofMinutes(2), 5).queueUrl();
         return new Aws(services, dynamo, sqs, tables, queueUrl);
+    }
+
+    /**
+     * Webhooks answered before a stop or a kill -9 whose builds had not started yet: queued again
+     * (ElasticMQ kept them in memory only). A build with a record past QUEUED, or with an execution,
+     * was dispatched; dispatch is idempotent per build id anyway.
+     */
+    private void replayAcceptedBuilds(JournaledBuildQueue journaled, PrintStream out) {
+        List<BuildId> again = journaled.replay(id -> builds.find(id)
+                .map(b -> b.status() != BuildStatus.QUEUED || b.executionArn() != null).orElse(false));
+        if (!again.isEmpty()) {
+            out.println("queued again " + again.size() + " build(s) accepted before the last stop: " + again);
+        }
     }
 
     /** What takes work off the queue (dispatch, as the SQS event source does) and puts it on (the nightly scheduler). */

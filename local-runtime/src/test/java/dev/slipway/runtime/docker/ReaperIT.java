@@ -42,4 +42,32 @@ class ReaperIT {
         DockerFixture.assertNothingLeftOf(build);
         assertThat(reaper.reapBuild(build).isEmpty()).as("a second sweep finds nothing").isTrue();
     }
+
+    @Test
+    void leavesDeployedServicesAloneThoughTheyCarryTheirBuildsLabel() {
+        String build = "deployed-" + UUID.randomUUID().toString().substring(0, 8);
+        // A deployed container has its image's labels, and the build labelled the image with itself.
+        String deployed = container("slipway-" + build + "-api-staging",
+                Map.of(TaskSpec.BUILD_LABEL, build, Reaper.DEPLOY_LABEL, "api/staging"));
+        String stage = container("slipway-" + build + "-integration-step",
+                Map.of(TaskSpec.BUILD_LABEL, build, TaskSpec.STAGE_LABEL, "integration"));
+        var reaper = new Reaper(DockerFixture.DOCKER);
+        try {
+            Reaper.Sweep removed = reaper.reapBuild(build);
+
+            assertThat(removed.containers()).containsExactly(stage);
+            assertThat(DockerFixture.DOCKER.inspectContainerCmd(deployed).exec().getState().getRunning()).isTrue();
+            assertThat(reaper.buildIds()).as("a deployed service is no leftover of its build").doesNotContain(build);
+        } finally {
+            DockerFixture.DOCKER.removeContainerCmd(deployed).withForce(true).exec();
+        }
+        DockerFixture.assertNothingLeftOf(build);
+    }
+
+    private static String container(String name, Map<String, String> labels) {
+        DockerFixture.DOCKER.createContainerCmd(DockerFixture.BUSYBOX).withName(name).withLabels(labels)
+                .withCmd("sleep", "120").exec();
+        DockerFixture.DOCKER.startContainerCmd(name).exec();
+        return name;
+    }
 }

@@ -73,6 +73,13 @@ final class UpProcess implements AutoCloseable {
         return URI.create(url.substring(0, url.indexOf("/webhooks/") + 1));
     }
 
+    /** A URL it printed, by its label ({@code step functions}, {@code webhooks}, ...). */
+    String url(String label) {
+        return output.stream().map(String::trim).filter(l -> l.startsWith(label + " ")).findFirst()
+                .map(l -> l.substring(label.length()).trim().split("\\s+")[0])
+                .orElseThrow(() -> new IllegalStateException("no " + label + " URL in:\n" + output()));
+    }
+
     String output() {
         return String.join("\n", output);
     }

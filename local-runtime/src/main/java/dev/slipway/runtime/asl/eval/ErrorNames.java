@@ -1,6 +1,6 @@
 package dev.slipway.runtime.asl.eval;
 
-/** The error names AWS Step Functions raises, spelled as Retry/Catch match them. */
+/** The error names AWS Step Functions raises (and one of the local engine), spelled as Retry/Catch match them. */
 public final class ErrorNames {
     public static final String ALL = "States.ALL";
     public static final String RUNTIME = "States.Runtime";
@@ -14,6 +14,12 @@ public final class ErrorNames {
     public static final String BRANCH_FAILED = "States.BranchFailed";
     public static final String EXCEED_TOLERATED_FAILURE = "States.ExceedToleratedFailureThreshold";
     public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
+    /**
+     * The local engine's own: a task was running when the engine stopped, so its result was lost. A
+     * Retry on exactly this name runs such a task again without retrying real failures; States.TaskFailed
+     * and States.ALL match it too.
+     */
+    public static final String TASK_INTERRUPTED = "Slipway.TaskInterrupted";
 
     private ErrorNames() {
     }

@@ -49,6 +49,7 @@ public final class ExecutionDriver {
             return;
         }
         armExecutionTimeout(execution);
+        HistoryReplay.parkedTokens(recorded).forEach(token -> tokens.reserve(token, execution.arn()));
         executor.execute(() -> continueAt(execution, replay));
     }
 
@@ -68,34 +69,22 @@ public final class ExecutionDriver {
     }
 
     private void continueAt(Execution execution, HistoryReplay replay) {
-        HistoryEvent open = replay.openState();
-        if (open != null) {
-            JsonNode input = Json.parse(open.details().path("input").asText());
-            runFrom(execution, open.details().path("name").asText(), input, new Resume(open, replay.parkedToken()));
-            return;
-        }
-        HistoryEvent exited = replay.lastExited();
-        if (exited == null) {
-            runFrom(execution, execution.program().startAt(), Json.parse(execution.record().input()), null);
-            return;
-        }
-        JsonNode output = Json.parse(exited.details().path("output").asText());
-        if (exited.internal() == null || exited.internal().isEmpty()) {
-            succeed(execution, output);
-        } else {
-            runFrom(execution, exited.internal(), output, null);
-        }
+        complete(execution, interpreter.continueFrom(execution.program(), replay, Json.parse(execution.record().input()),
+                Scope.top(execution)));
     }
 
     private void runFrom(Execution execution, String state, JsonNode input, Resume resume) {
-        interpreter.runFrom(execution.program(), state, input, Scope.top(execution), resume)
-                .whenComplete((output, error) -> {
-                    if (error == null) {
-                        succeed(execution, output);
-                    } else {
-                        fail(execution, Interpreter.unwrap(error));
-                    }
-                });
+        complete(execution, interpreter.runFrom(execution.program(), state, input, Scope.top(execution), resume));
+    }
+
+    private void complete(Execution execution, java.util.concurrent.CompletableFuture<JsonNode> run) {
+        run.whenComplete((output, error) -> {
+            if (error == null) {
+                succeed(execution, output);
+            } else {
+                fail(execution, Interpreter.unwrap(error));
+            }
+        });
     }
 
     private void succeed(Execution execution, JsonNode output) {

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a recorded history back into where the top level stands: the variables assigned so far, the
- * state that was entered but not exited (with the token it was parked on), the last exit, and the
- * closing event if there is one.
+ * Reads a recorded history back into where one scope stands (the top level, or one Map iteration):
+ * the variables assigned so far, the state that was entered but not exited (with the token it was
+ * parked on), the last exit, and the closing event if there is one.
  */
 final class HistoryReplay {
-    private final Variables variables = Variables.root();
+    private final String scope;
+    private final Variables variables;
     private HistoryEvent openState;
     private String parkedToken;
     private HistoryEvent lastExited;
@@ -21,13 +22,27 @@ final class HistoryReplay {
     private int redrives;
     private java.time.Instant lastRedrive;
 
+    private HistoryReplay(String scope, Variables variables) {
+        this.scope = scope;
+        this.variables = variables;
+    }
+
+    /** Where the top level stands. */
     static HistoryReplay of(List<HistoryEvent> events) {
-        HistoryReplay replay = new HistoryReplay();
+        return of(events, "", Variables.root());
+    }
+
+    /** Where the states of {@code scope} stand; what they assigned goes into {@code variables}. */
+    static HistoryReplay of(List<HistoryEvent> events, String scope, Variables variables) {
+        HistoryReplay replay = new HistoryReplay(scope, variables);
         events.forEach(replay::apply);
         return replay;
     }
 
     private void apply(HistoryEvent event) {
+        if (!event.scope().equals(scope)) {
+            return;
+        }
         HistoryEventType type = event.type();
         if (type.closesExecution()) {
             closing = event;
@@ -37,9 +52,6 @@ final class HistoryReplay {
             closing = null;
             redrives++;
             lastRedrive = event.timestamp();
-            return;
-        }
-        if (!event.topLevel()) {
             return;
         }
         if (type.isStateEntered()) {
@@ -56,6 +68,24 @@ final class HistoryReplay {
                 || type == HistoryEventType.TaskTimedOut) {
             parkedToken = null;
         }
+    }
+
+    /**
+     * The tokens of .waitForTaskToken tasks still parked, in every scope (Map iterations too): a
+     * TaskScheduled with a token and no task end or state exit after it in its scope.
+     */
+    static List<String> parkedTokens(List<HistoryEvent> events) {
+        Map<String, String> byScope = new LinkedHashMap<>();
+        for (HistoryEvent event : events) {
+            HistoryEventType type = event.type();
+            if (type == HistoryEventType.TaskScheduled && event.internal() != null) {
+                byScope.put(event.scope(), event.internal());
+            } else if (type == HistoryEventType.TaskSucceeded || type == HistoryEventType.TaskFailed
+                    || type == HistoryEventType.TaskTimedOut || type.isStateExited()) {
+                byScope.remove(event.scope());
+            }
+        }
+        return List.copyOf(byScope.values());
     }
 
     private void assign(JsonNode assigned) {

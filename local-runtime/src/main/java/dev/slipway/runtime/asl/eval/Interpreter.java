@@ -1,6 +1,7 @@
 package dev.slipway.runtime.asl.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipway.runtime.asl.history.HistoryEvent;
 import dev.slipway.runtime.asl.integration.TaskIntegrations;
 import dev.slipway.runtime.asl.model.ChoiceState;
 import dev.slipway.runtime.asl.model.FailState;
@@ -50,6 +51,28 @@ public final class Interpreter {
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
         loop(program, stateName, input, scope, resume, result);
         return result;
+    }
+
+    /**
+     * Continues {@code program} in {@code scope} where its recorded history stands after a restart:
+     * in the state it had entered (resumed), after the state it had left, or from the start with
+     * {@code input} when none had run. A program that had reached its end completes with that output.
+     */
+    CompletableFuture<JsonNode> continueFrom(Program program, HistoryReplay replay, JsonNode input, Scope scope) {
+        HistoryEvent open = replay.openState();
+        if (open != null) {
+            return runFrom(program, open.details().path("name").asText(), Json.parse(open.details().path("input").asText()),
+                    scope, new Resume(open, replay.parkedToken()));
+        }
+        HistoryEvent exited = replay.lastExited();
+        if (exited == null) {
+            return runFrom(program, program.startAt(), input, scope, null);
+        }
+        JsonNode output = Json.parse(exited.details().path("output").asText());
+        if (exited.internal() == null || exited.internal().isEmpty()) {
+            return CompletableFuture.completedFuture(output);
+        }
+        return runFrom(program, exited.internal(), output, scope, null);
     }
 
     private void loop(Program program, String name, JsonNode input, Scope scope, Resume resume,

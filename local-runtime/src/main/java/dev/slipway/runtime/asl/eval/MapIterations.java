@@ -3,6 +3,7 @@ package dev.slipway.runtime.asl.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipway.runtime.asl.history.HistoryEvent;
 import dev.slipway.runtime.asl.history.HistoryEventType;
 import dev.slipway.runtime.asl.model.MapState;
 import java.util.concurrent.CompletableFuture;
@@ -17,15 +18,21 @@ final class MapIterations {
     private final MapSettings settings;
     private final JsonNode[] results;
     private final java.util.Map<Integer, JsonNode> recorded;
+    private final long resumedEntry;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private int launched;
     private int finished;
     private int failed;
 
-    /** {@code recorded}: outputs of iterations that succeeded before a restart; they are not run again. */
+    /**
+     * {@code recorded}: outputs of iterations that succeeded before a restart; they are not run again.
+     * {@code resumedEntry}: the id of this Map's StateEntered when it is resumed after a restart (else -1);
+     * an iteration that had started then continues where its states stood instead of from its start.
+     */
     MapIterations(Interpreter interpreter, MapState state, Scope scope, ArrayNode inputs, ArrayNode items,
-                  MapSettings settings, java.util.Map<Integer, JsonNode> recorded) {
+                  MapSettings settings, java.util.Map<Integer, JsonNode> recorded, long resumedEntry) {
         this.recorded = recorded;
+        this.resumedEntry = resumedEntry;
         this.interpreter = interpreter;
         this.state = state;
         this.scope = scope;
@@ -79,15 +86,31 @@ final class MapIterations {
         started.put("index", index);
         JsonNode item = index < items.size() && inputs.size() == items.size() ? items.get(index) : inputs.get(index);
         Scope iteration = scope.child(state.name() + "/" + index, ContextObject.mapItem(index, item));
+        java.util.List<HistoryEvent> before = recordedIn(iteration);
         interpreter.executor().execute(() -> {
-            try {
-                scope.execution().append(HistoryEventType.MapIterationStarted, started, scope.path(), null);
-            } catch (java.util.concurrent.CancellationException closed) {
-                return;
+            CompletableFuture<JsonNode> run;
+            if (before.isEmpty()) {
+                try {
+                    scope.execution().append(HistoryEventType.MapIterationStarted, started, scope.path(), null);
+                } catch (java.util.concurrent.CancellationException closed) {
+                    return;
+                }
+                run = interpreter.run(state.processor(), inputs.get(index), iteration);
+            } else {
+                HistoryReplay replay = HistoryReplay.of(before, iteration.path(), iteration.variables());
+                run = interpreter.continueFrom(state.processor(), replay, inputs.get(index), iteration);
             }
-            interpreter.run(state.processor(), inputs.get(index), iteration)
-                    .whenComplete((value, error) -> done(index, value, error, started));
+            run.whenComplete((value, error) -> done(index, value, error, started));
         });
+    }
+
+    /** What this iteration recorded before a restart, when this Map is being resumed (else nothing). */
+    private java.util.List<HistoryEvent> recordedIn(Scope iteration) {
+        if (resumedEntry < 0) {
+            return java.util.List.of();
+        }
+        return scope.execution().events().stream()
+                .filter(e -> e.id() > resumedEntry && e.scope().equals(iteration.path())).toList();
     }
 
     private void done(int index, JsonNode value, Throwable error, ObjectNode details) {

@@ -43,8 +43,9 @@ final class MapRunner implements StateRunner<MapState> {
             started.put("length", batched.size());
             scope.execution().append(HistoryEventType.MapStateStarted, started, scope.path(), null);
         }
+        long resumedEntry = call.resume() != null ? call.resume().entered().id() : -1;
         CompletableFuture<Outcome> outcome = new MapIterations(interpreter, state, scope, batched, items, settings,
-                recorded).start();
+                recorded, resumedEntry).start();
         return outcome.whenComplete((value, error) -> scope.execution().append(error == null
                 ? HistoryEventType.MapStateSucceeded : HistoryEventType.MapStateFailed, null, scope.path(), null));
     }

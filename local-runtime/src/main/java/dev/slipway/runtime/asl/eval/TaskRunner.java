@@ -88,9 +88,10 @@ final class TaskRunner implements StateRunner<TaskState> {
             // The task's clock started when the state was entered, not when the engine came back.
             armTimeout(state, call, result, call.enteredTime());
         } else {
-            result.completeExceptionally(new StateFailedException(ErrorNames.TASK_FAILED, "The engine restarted while"
-                    + " the task '" + state.name() + "' (" + state.resource() + ") was running, so its result was lost."
-                    + " Add a Retry on States.TaskFailed to run it again automatically, or redrive the execution."));
+            result.completeExceptionally(new StateFailedException(ErrorNames.TASK_INTERRUPTED, "The engine restarted"
+                    + " while the task '" + state.name() + "' (" + state.resource() + ") was running, so its result was"
+                    + " lost. Add a Retry on " + ErrorNames.TASK_INTERRUPTED + " to run it again automatically, or redrive"
+                    + " the execution."));
         }
         return result.handle((value, error) -> events.finish(value, error));
     }

@@ -22,8 +22,26 @@ public final class TaskTokens {
     }
 
     void park(String token, String executionArn, CompletableFuture<JsonNode> result, Runnable heartbeat) {
-        parked.put(token, new Parked(executionArn, result, heartbeat));
+        Parked reserved = parked.put(token, new Parked(executionArn, result, heartbeat));
+        if (reserved != null && reserved.result() != result) {
+            // An answer that came after the restart but before the task was resumed is not lost.
+            reserved.result().whenComplete((v, e) -> {
+                if (e != null) {
+                    result.completeExceptionally(e);
+                } else {
+                    result.complete(v);
+                }
+            });
+        }
         result.whenComplete((v, e) -> parked.remove(token));
+    }
+
+    /**
+     * After a restart, before the executions resume: a token that was parked is accepted at once, and
+     * what SendTask* answers waits for the task to be resumed ({@link #park}) instead of being refused.
+     */
+    void reserve(String token, String executionArn) {
+        parked.putIfAbsent(token, new Parked(executionArn, new CompletableFuture<>(), () -> { }));
     }
 
     public boolean wellFormed(String token) {

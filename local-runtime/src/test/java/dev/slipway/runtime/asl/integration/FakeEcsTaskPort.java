@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An ECS that runs nothing: task definition {@code exit-N} stops at once with exit code N, and
- * {@code run-until-stopped} runs until {@link #stop}. It checks what RunTask checks first: a
+ * {@code run-until-stopped} runs until {@link #stop} (exit code 137) or {@link #finish} (0). It checks what RunTask checks first: a
  * TaskDefinition is required. Tokens given for .waitForTaskToken are kept per task.
  */
 public final class FakeEcsTaskPort implements EcsTaskPort {
@@ -43,6 +43,14 @@ public final class FakeEcsTaskPort implements EcsTaskPort {
         CompletableFuture<JsonNode> task = running.remove(taskArn);
         if (task != null) {
             task.complete(stopped(taskArn, 137, reason));
+        }
+    }
+
+    /** Ends a running task as if its essential container exited 0. */
+    public void finish(String taskArn) {
+        CompletableFuture<JsonNode> task = running.remove(taskArn);
+        if (task != null) {
+            task.complete(stopped(taskArn, 0, "Essential container in task exited"));
         }
     }
 
