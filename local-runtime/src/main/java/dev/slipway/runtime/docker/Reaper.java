@@ -1,6 +1,7 @@
 package dev.slipway.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -20,6 +21,8 @@ import java.util.TreeSet;
  */
 public final class Reaper {
 
+    /** Label on deployed service containers (set by the local deploy target), which no sweep removes. */
+    public static final String DEPLOY_LABEL = "dev.slipway.deploy";
     private static final System.Logger LOG = System.getLogger(Reaper.class.getName());
 
     private final DockerClient docker;
@@ -109,8 +112,13 @@ public final class Reaper {
         return sweep;
     }
 
+    /**
+     * Stage containers with the labels. A deployed service is never one: its image was labelled with
+     * the build that made it, and containers inherit their image's labels.
+     */
     private List<Container> containers(Map<String, String> labels) {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilters(labels)).exec();
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilters(labels)).exec().stream()
+                .filter(c -> c.getLabels() == null || !c.getLabels().containsKey(DEPLOY_LABEL)).toList();
     }
 
     private List<Network> networks(Map<String, String> labels) {
@@ -134,6 +142,12 @@ public final class Reaper {
             removal.run();
         } catch (NotFoundException e) {
             // Removed meanwhile by the stage's own cleanup or another sweep: the goal is met.
+        } catch (ConflictException e) {
+            // "removal of container ... is already in progress": another sweep (the stage's own, or the
+            // engine stopping the task) is removing it; that is done as far as this sweep goes.
+            if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+                throw e;
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.slipway.core.deploy.DeployUnhealthyException;
 import dev.slipway.core.deploy.ServiceEnvironment;
 import dev.slipway.core.pipeline.HealthCheck;
 import dev.slipway.core.pipeline.Target;
+import dev.slipway.runtime.docker.Reaper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import java.util.Optional;
 public final class DockerDeployTarget implements DeployTarget {
 
     /** Label on deployed containers, so that people and the reaper can tell them from stage containers. */
-    public static final String DEPLOY_LABEL = "dev.slipway.deploy";
+    public static final String DEPLOY_LABEL = Reaper.DEPLOY_LABEL;
 
     private final DockerClient docker;
     private final HealthProbe probe;

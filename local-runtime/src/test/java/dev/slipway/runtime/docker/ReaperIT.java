@@ -42,4 +42,29 @@ class ReaperIT {
         DockerFixture.assertNothingLeftOf(build);
         assertThat(reaper.reapBuild(build).isEmpty()).as("a second sweep finds nothing").isTrue();
     }
+
+    @Test
+    void keepsADeployedServiceWhoseImageCarriesTheBuildLabel() {
+        String build = "deployed-" + UUID.randomUUID().toString().substring(0, 8);
+        var docker = DockerFixture.DOCKER;
+        // As a built image's labels reach the container deployed from it: build label and deploy label both.
+        String deployed = docker.createContainerCmd("slipway/busybox:1").withName("slipway-" + build + "-service")
+                .withLabels(Map.of(TaskSpec.BUILD_LABEL, build, Reaper.DEPLOY_LABEL, "svc/staging"))
+                .withCmd("sleep", "60").exec().getId();
+        String stage = docker.createContainerCmd("slipway/busybox:1").withName("slipway-" + build + "-stage")
+                .withLabels(Map.of(TaskSpec.BUILD_LABEL, build)).withCmd("true").exec().getId();
+        try {
+            Reaper.Sweep removed = new Reaper(docker).reapBuild(build);
+
+            assertThat(removed.containers()).containsExactly("slipway-" + build + "-stage");
+            assertThat(docker.inspectContainerCmd(deployed).exec().getId()).isEqualTo(deployed);
+        } finally {
+            docker.removeContainerCmd(deployed).withForce(true).exec();
+            try {
+                docker.removeContainerCmd(stage).withForce(true).exec();
+            } catch (com.github.dockerjava.api.exception.NotFoundException removedByTheSweep) {
+                // expected
+            }
+        }
+    }
 }
