@@ -29,7 +29,7 @@ class RunCommandIT {
     private final DockerClient docker = DockerClients.fromEnvironment();
 
     /** Runs {@code slipway run ARGS} with the real CLI table; returns the exit code and everything printed. */
-    private record Result(int exit, String output) {
+    record Result(int exit, String output) {
         String buildId() {
             Matcher m = BUILD_ID.matcher(output);
             assertThat(m.find()).as(output).isTrue();
@@ -37,7 +37,7 @@ class RunCommandIT {
         }
     }
 
-    private static Result run(TerminalApprover approver, String... args) {
+    static Result run(TerminalApprover approver, String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         SlipwayCli cli = new SlipwayCli(List.of(new RunCommand(Map.of(), approver)));
