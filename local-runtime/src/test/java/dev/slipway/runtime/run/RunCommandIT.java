@@ -8,6 +8,7 @@ import dev.slipway.builder.docker.DockerClients;
 import dev.slipway.core.task.TaskSpec;
 import dev.slipway.runtime.cli.Console;
 import dev.slipway.runtime.cli.SlipwayCli;
+import dev.slipway.runtime.docker.Reaper;
 import dev.slipway.runtime.pipeline.DockerDeployTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -57,9 +58,9 @@ class RunCommandIT {
         }
     }
 
-    private List<Container> leftovers(String buildId) {
-        return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(TaskSpec.BUILD_LABEL, buildId)).exec();
+    /** Stage containers of the build; the services it deployed (their image carries the build label too) stay. */
+    private List<String> leftovers(String buildId) {
+        return new Reaper(docker).leftovers(Map.of(TaskSpec.BUILD_LABEL, buildId)).containers();
     }
 
     @Test
@@ -73,6 +74,8 @@ class RunCommandIT {
                 .contains("✔ approved")
                 .containsPattern("Build cli-run-\\d+: SUCCEEDED in");
         assertThat(leftovers(result.buildId())).as("containers of the build left on Docker").isEmpty();
+        assertThat(docker.listContainersCmd().withNameFilter(List.of("slipway-counter-production")).exec())
+                .as("the service deployed to production keeps running after the run").hasSize(1);
     }
 
     @Test
