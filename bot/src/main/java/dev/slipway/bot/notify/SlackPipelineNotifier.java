@@ -8,6 +8,7 @@ import dev.slipway.bot.model.StageFailure;
 import dev.slipway.core.approval.Approval;
 import dev.slipway.core.build.BuildRecord;
 import dev.slipway.core.build.ReleaseOrder;
+import dev.slipway.core.build.StageRecord;
 import dev.slipway.core.notify.NotificationUndeliveredException;
 import dev.slipway.core.notify.PipelineNotifier;
 import dev.slipway.core.notify.RollbackReport;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -97,8 +99,14 @@ public final class SlackPipelineNotifier implements PipelineNotifier {
         return order != null && order.isRollback() ? Optional.of(build.request().actor()) : Optional.empty();
     }
 
-    /** The name shown for the build: the repository (a release names each service in its stages). */
-    private static String service(BuildRecord build) {
-        return build.repo();
+    /**
+     * The name shown for the build: the pipeline's service when its stages all belong to one (what
+     * people call the thing being deployed), else the repository (a release names each service in
+     * its stages).
+     */
+    static String service(BuildRecord build) {
+        List<String> services = build.stages().stream().map(StageRecord::service).filter(Objects::nonNull)
+                .filter(s -> !s.isBlank()).distinct().toList();
+        return services.size() == 1 ? services.get(0) : build.repo();
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.core.task;
 
+import dev.slipway.core.build.BuildId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,10 @@ public record TaskSpec(
     public static final String STAGE_LABEL = "dev.slipway.stage";
 
     public TaskSpec {
-        requireLabelValue(buildId, "buildId");
-        requireLabelValue(stage, "stage");
+        // A build id is as long as BuildId allows (nightly ids carry a schedule key and a day);
+        // Docker labels and names take that, only the stage stays a short name.
+        requireLabelValue(buildId, "buildId", BuildId.MAX_LENGTH);
+        requireLabelValue(stage, "stage", 63);
         containers = List.copyOf(containers);
         Objects.requireNonNull(workspaceVolume, "workspaceVolume");
         labels = Map.copyOf(labels);
@@ -67,9 +70,10 @@ public record TaskSpec(
                 .orElseThrow(() -> new IllegalArgumentException("task " + buildId + "/" + stage + " has no container " + name));
     }
 
-    private static void requireLabelValue(String value, String what) {
-        if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}")) {
-            throw new IllegalArgumentException(what + " must be 1-63 letters, digits, '_', '.' or '-', was: " + value);
+    private static void requireLabelValue(String value, String what, int maxLength) {
+        if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0," + (maxLength - 1) + "}")) {
+            throw new IllegalArgumentException(what + " must be 1-" + maxLength + " letters, digits, '_', '.' or '-', was: "
+                    + value);
         }
     }
 

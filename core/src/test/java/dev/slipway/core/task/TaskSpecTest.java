@@ -3,8 +3,10 @@ package dev.slipway.core.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.core.build.BuildId;
 import dev.slipway.core.task.ContainerSpec.Condition;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,18 @@ class TaskSpecTest {
         TaskSpec spec = task(List.of(container("step").build()));
         assertThat(spec.resourceLabels()).containsEntry(TaskSpec.BUILD_LABEL, "b-1")
                 .containsEntry(TaskSpec.STAGE_LABEL, "integration").containsEntry("team", "a");
+    }
+
+    @Test
+    void takesTheLongestBuildIdANightlyBuildGets() {
+        String nightly = BuildId.forSchedule("nightly-acme/a-rather-long-repository-name-main",
+                LocalDate.of(2026, 12, 6)).value();
+        TaskSpec spec = new TaskSpec(nightly, "integration", List.of(container("step").build()), "ws", Map.of(),
+                Duration.ofMinutes(1), Resources.UNLIMITED);
+        assertThat(nightly.length()).isGreaterThan(63);
+        assertThat(spec.resourceLabels()).containsEntry(TaskSpec.BUILD_LABEL, nightly);
+        assertThatThrownBy(() -> new TaskSpec("b".repeat(81), "integration", List.of(container("step").build()), "ws",
+                Map.of(), Duration.ofMinutes(1), Resources.UNLIMITED)).hasMessageContaining("buildId must be 1-80");
     }
 
     @Test

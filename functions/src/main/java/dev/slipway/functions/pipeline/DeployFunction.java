@@ -61,7 +61,7 @@ public final class DeployFunction extends JsonFunction {
                 kind, DeploymentStatus.IN_PROGRESS, build.request().actor(), now, null, why);
         services.deployments().record(deployment);
         String stage = StageNames.deploy(environment);
-        services.builds().modify(id, b -> RecordFunction.running(b, now)
+        services.builds().modify(id, b -> RecordFunction.approvalGranted(RecordFunction.running(b, now), stage, now)
                 .withStage(RecordFunction.stageOf(b, stage, StageResults.recordAs(payload)).started(now), now));
         try {
             services.deployTargets().forTarget(target).rollOut(where, target, image);

@@ -6,6 +6,7 @@ import dev.slipway.core.build.BuildId;
 import dev.slipway.core.build.BuildRecord;
 import dev.slipway.core.build.BuildStatus;
 import dev.slipway.core.build.StageRecord;
+import dev.slipway.core.build.StageStatus;
 import java.time.Instant;
 
 /**
@@ -70,6 +71,16 @@ public final class RecordFunction extends JsonFunction {
     static BuildRecord running(BuildRecord build, Instant now) {
         return build.status() == BuildStatus.QUEUED || build.status() == BuildStatus.WAITING_APPROVAL
                 ? build.withStatus(BuildStatus.RUNNING, null, now) : build;
+    }
+
+    /**
+     * Once an environment's deploy starts, its approval was granted: the stage the approval recorded
+     * (under the environment's deploy name, without a service) ends, so no stage stays waiting.
+     */
+    static BuildRecord approvalGranted(BuildRecord build, String stage, Instant now) {
+        StageRecord waiting = stageOf(build, stage, null);
+        return waiting.status() == StageStatus.WAITING_APPROVAL
+                ? build.withStage(waiting.finished(StageStatus.SUCCEEDED, now, null, null), now) : build;
     }
 
     /** The stage as recorded, or a new pending one. */

@@ -1,6 +1,7 @@
 package dev.slipway.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -116,6 +117,10 @@ public final class Reaper {
         return sweep;
     }
 
+    /**
+     * Stage containers with the labels. A deployed service is never one: its image was labelled with
+     * the build that made it, and containers inherit their image's labels.
+     */
     private List<Container> containers(Map<String, String> labels) {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(labelFilters(labels)).exec().stream()
                 .filter(c -> c.getLabels() == null || !c.getLabels().containsKey(DEPLOY_LABEL)).toList();
@@ -142,6 +147,12 @@ public final class Reaper {
             removal.run();
         } catch (NotFoundException e) {
             // Removed meanwhile by the stage's own cleanup or another sweep: the goal is met.
+        } catch (ConflictException e) {
+            // "removal of container ... is already in progress": another sweep (the stage's own, or the
+            // engine stopping the task) is removing it; that is done as far as this sweep goes.
+            if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+                throw e;
+            }
         }
     }
 }

@@ -43,6 +43,7 @@ import java.util.stream.Stream;
 final class LocalRun {
 
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final String CANCEL_CAUSE = "cancelled with Ctrl-C in slipway run";
     private static final Set<BuildStatus> ENDED = EnumSet.of(BuildStatus.SUCCEEDED, BuildStatus.FAILED,
             BuildStatus.CANCELLED, BuildStatus.ROLLED_BACK);
 
@@ -68,7 +69,8 @@ final class LocalRun {
         RunSource source;
         try {
             scratch = Files.createTempDirectory("slipway-run-");
-            source = RunSource.resolve(options.repo(), console.workingDirectory(), scratch);
+            RunSource resolved = RunSource.resolve(options.repo(), console.workingDirectory(), scratch);
+            source = options.ref().map(ref -> resolved.at(ref, options.event())).orElse(resolved);
         } catch (IOException | RuntimeException e) {
             console.err().println("slipway run: " + e.getMessage());
             return Command.USAGE;
@@ -86,7 +88,7 @@ final class LocalRun {
     private int build(RunSource source, Path data) {
         UpConfig config = new UpConfig("127.0.0.1", 0, 0, data, Optional.empty(), Optional.empty(), Optional.empty(),
                 null, Map.of(source.name(), source.cloneUrl()));
-        try (SlipwayUp up = SlipwayUp.start(config, RegistryLogin.complete(env), console.workingDirectory(), out)) {
+        try (SlipwayUp up = SlipwayUp.start(config, env, console.workingDirectory(), out)) {
             BuildRequest request = request(source);
             Thread cancel = new Thread(() -> cancel(up, request.id()), "slipway-run-cancel");
             Runtime.getRuntime().addShutdownHook(cancel);
@@ -109,7 +111,7 @@ final class LocalRun {
     }
 
     private BuildRequest request(RunSource source) {
-        String ref = options.ref().orElse("main");
+        String ref = options.ref().orElseGet(source::branch);
         BuildId id = BuildId.forDelivery(Provider.CLI, "run-" + Instant.now().toEpochMilli());
         Repository repo = new Repository(source.name(), source.cloneUrl(), null, false);
         String commit = source.commit() != null ? source.commit() : RemoteRefs.resolve(source.cloneUrl(), options.event(), ref);
@@ -175,7 +177,12 @@ final class LocalRun {
         out.println("Cancelling build " + id + " ...");
         try {
             up.builds().find(id).map(BuildRecord::executionArn).ifPresent(arn -> up.stepFunctions()
-                    .stopExecution(r -> r.executionArn(arn).error("Slipway.Cancelled").cause("Ctrl-C in slipway run")));
+                    .stopExecution(r -> r.executionArn(arn).error("Slipway.Cancelled").cause(CANCEL_CAUSE)));
+            // A stopped execution runs no more states, so nothing else records the end: as /cancel does.
+            if (up.builds().find(id).isPresent()) {
+                up.builds().modify(id, b -> b.status().isTerminal() ? b
+                        : b.withStatus(BuildStatus.CANCELLED, CANCEL_CAUSE, Instant.now()));
+            }
             finished.await(60, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             out.println("could not stop the execution cleanly: " + e.getMessage());

@@ -48,12 +48,16 @@ public final class RunCommand implements Command {
 
                 Runs REPO's .slipway.yml once through Slipway's pipeline state machine on this machine,
                 with every stage as a local Docker container, and prints each stage, its log lines and a
-                summary. Exit code 0 when the build succeeded, 1 when it did not. Ctrl-C cancels it.
+                summary. Exit code 0 when the build succeeded, 1 when it did not. Ctrl-C cancels it: the
+                build ends CANCELLED, its containers, networks and volumes are removed, and the exit code
+                is 130.
 
                   REPO           a directory (default: the current one) or a git URL; a directory that is
                                  not the top of a git repository is built from a one-commit snapshot
-                  --ref REF      the branch (push, pull_request) or tag (tag) to build as (default: main)
-                  --event E      push (default), tag or pull_request
+                  --ref REF      the branch (push, pull_request) or tag (tag) to build; in a repository
+                                 directory its commit is built (default: the checked-out branch, or main)
+                  --event E      push (default), tag or pull_request; the pipeline's on: triggers and
+                                 flows apply as for a webhook (a pull request is never deployed)
                   --quiet        print only stage starts/ends, and the last lines of a failing stage
                   --approve      approve every approval request; otherwise you are asked at the terminal,
                                  and without a terminal approvals are rejected

@@ -1,8 +1,10 @@
 package dev.slipway.runtime.run;
 
+import dev.slipway.core.scm.EventKind;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -49,6 +52,42 @@ public record RunSource(String cloneUrl, String commit, String name, boolean sna
         }
         return new RunSource(snapshot(dir, scratch.resolve("source")).toUri().toString(),
                 head(scratch.resolve("source")), name, true);
+    }
+
+    /**
+     * The source at {@code ref}: a repository directory is built at the commit its branch (or, for
+     * a tag event, its tag) {@code ref} names, not at whatever is checked out; a snapshot or a URL
+     * keeps its commit (the ref only names the branch or tag the build is for).
+     */
+    public RunSource at(String ref, EventKind event) {
+        if (snapshot || commit == null) {
+            return this;
+        }
+        Path dir = Path.of(URI.create(cloneUrl));
+        String full = (event == EventKind.TAG ? Constants.R_TAGS : Constants.R_HEADS) + ref;
+        try (Git git = Git.open(dir.toFile())) {
+            ObjectId at = git.getRepository().resolve(full + "^{commit}");
+            if (at == null) {
+                throw new IllegalArgumentException(dir + " has no " + (event == EventKind.TAG ? "tag " : "branch ") + ref
+                        + " (" + full + "); name one of its " + (event == EventKind.TAG ? "tags" : "branches") + " with --ref");
+            }
+            return new RunSource(cloneUrl, at.name(), name, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + full + " in " + dir, e);
+        }
+    }
+
+    /** The branch a build without --ref is for: the repository directory's checked-out branch, else main. */
+    public String branch() {
+        if (snapshot || commit == null) {
+            return "main";
+        }
+        try (Git git = Git.open(Path.of(URI.create(cloneUrl)).toFile())) {
+            String full = git.getRepository().getFullBranch();
+            return full != null && full.startsWith(Constants.R_HEADS) ? full.substring(Constants.R_HEADS.length()) : "main";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checked-out branch of " + cloneUrl, e);
+        }
     }
 
     /** Copies the directory (without .git) into a fresh repository and commits everything git would add. */

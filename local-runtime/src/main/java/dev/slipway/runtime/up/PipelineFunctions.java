@@ -1,5 +1,6 @@
 package dev.slipway.runtime.up;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import dev.slipway.bot.notify.BuildNotifier;
 import dev.slipway.bot.notify.ConsoleMessenger;
@@ -27,6 +28,7 @@ import dev.slipway.functions.pipeline.RequestApprovalFunction;
 import dev.slipway.functions.pipeline.RollbackFunction;
 import dev.slipway.functions.pipeline.VerifyFunction;
 import dev.slipway.runtime.asl.integration.EcsIntegration;
+import dev.slipway.runtime.asl.integration.LambdaFunction;
 import dev.slipway.runtime.asl.integration.LambdaIntegration;
 import dev.slipway.runtime.asl.integration.TaskIntegrations;
 import dev.slipway.runtime.config.UpConfig;
@@ -78,7 +80,7 @@ final class PipelineFunctions {
                 new LocalCommitStatuses(), parts.pagesBase(), parts.clock());
         LambdaIntegration lambda = new LambdaIntegration(parts.pool())
                 .register(PipelineDefinition.functionName("Prepare"), new PrepareFunction(services)::handle)
-                .register(PipelineDefinition.functionName("Record"), new RecordFunction(services)::handle)
+                .register(PipelineDefinition.functionName("Record"), reapingWhenBuildEnds(new RecordFunction(services), docker))
                 .register(PipelineDefinition.functionName("RequestApproval"), new RequestApprovalFunction(services)::handle)
                 .register(PipelineDefinition.functionName("Deploy"), new DeployFunction(services)::handle)
                 .register(PipelineDefinition.functionName("Verify"), new VerifyFunction(services)::handle)
@@ -87,6 +89,23 @@ final class PipelineFunctions {
         DockerTaskRunner runner = new DockerTaskRunner(docker, runnerConfig(config), parts.secrets());
         DockerEcsTaskPort stages = new DockerEcsTaskPort(definitions, runner, parts.logs(), parts.pool());
         return new Integrations(new TaskIntegrations().register(lambda).register(new EcsIntegration(stages)), stages);
+    }
+
+    /**
+     * Record, and once it records the build's end, removes what the build left on Docker (its
+     * workspace and artifact volumes outlive each stage so the next can use them; in the cloud, ECS
+     * tasks leave nothing). Deployed services carry another label and stay.
+     */
+    private static LambdaFunction reapingWhenBuildEnds(RecordFunction record, DockerClient docker) {
+        Reaper reaper = new Reaper(docker);
+        return payload -> {
+            JsonNode answer = record.handle(payload);
+            String event = payload.path("event").asText();
+            if (event.equals("build-succeeded") || event.equals("build-failed")) {
+                reaper.reapBuild(payload.path("buildId").asText());
+            }
+            return answer;
+        };
     }
 
     /**

@@ -91,12 +91,15 @@ public final class SlipwayUp implements AutoCloseable {
     private SlipwayUp() {
     }
 
-    /** Starts everything; on failure, stops what had started and rethrows. */
+    /**
+     * Starts everything; on failure, stops what had started and rethrows. The registry login comes
+     * from {@code env}, else from the set-up script's {@code registry.env}.
+     */
     public static SlipwayUp start(UpConfig config, Map<String, String> env, Path workingDirectory, PrintStream out)
             throws IOException {
         SlipwayUp up = new SlipwayUp();
         try {
-            up.startParts(config, env, workingDirectory, out);
+            up.startParts(config, RegistryLogin.complete(env), workingDirectory, out);
             return up;
         } catch (IOException | RuntimeException e) {
             up.close();

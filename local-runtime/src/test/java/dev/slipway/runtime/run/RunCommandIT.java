@@ -8,6 +8,7 @@ import dev.slipway.builder.docker.DockerClients;
 import dev.slipway.core.task.TaskSpec;
 import dev.slipway.runtime.cli.Console;
 import dev.slipway.runtime.cli.SlipwayCli;
+import dev.slipway.runtime.docker.Reaper;
 import dev.slipway.runtime.pipeline.DockerDeployTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ class RunCommandIT {
     private final DockerClient docker = DockerClients.fromEnvironment();
 
     /** Runs {@code slipway run ARGS} with the real CLI table; returns the exit code and everything printed. */
-    private record Result(int exit, String output) {
+    record Result(int exit, String output) {
         String buildId() {
             Matcher m = BUILD_ID.matcher(output);
             assertThat(m.find()).as(output).isTrue();
@@ -37,7 +38,7 @@ class RunCommandIT {
         }
     }
 
-    private static Result run(TerminalApprover approver, String... args) {
+    static Result run(TerminalApprover approver, String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         SlipwayCli cli = new SlipwayCli(List.of(new RunCommand(Map.of(), approver)));
@@ -57,9 +58,9 @@ class RunCommandIT {
         }
     }
 
-    private List<Container> leftovers(String buildId) {
-        return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(TaskSpec.BUILD_LABEL, buildId)).exec();
+    /** Stage containers of the build; the services it deployed (their image carries the build label too) stay. */
+    private List<String> leftovers(String buildId) {
+        return new Reaper(docker).leftovers(Map.of(TaskSpec.BUILD_LABEL, buildId)).containers();
     }
 
     @Test
@@ -73,6 +74,8 @@ class RunCommandIT {
                 .contains("✔ approved")
                 .containsPattern("Build cli-run-\\d+: SUCCEEDED in");
         assertThat(leftovers(result.buildId())).as("containers of the build left on Docker").isEmpty();
+        assertThat(docker.listContainersCmd().withNameFilter(List.of("slipway-counter-production")).exec())
+                .as("the service deployed to production keeps running after the run").hasSize(1);
     }
 
     @Test

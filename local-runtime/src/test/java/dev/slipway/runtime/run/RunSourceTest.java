@@ -3,6 +3,7 @@ package dev.slipway.runtime.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.core.scm.EventKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -53,6 +54,32 @@ class RunSourceTest {
         RunSource source = RunSource.resolve(repo.toString(), dir, dir.resolve("scratch"));
 
         assertThat(source).isEqualTo(new RunSource(repo.toUri().toString(), commit, "local/api", false));
+    }
+
+    @Test
+    void refPicksTheBranchOrTagItNamesNotTheCheckout() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("api"));
+        String onMain;
+        String onFeature;
+        try (Git git = Git.init().setInitialBranch("main").setDirectory(repo.toFile()).call()) {
+            Files.writeString(repo.resolve(".slipway.yml"), "version: 1\n");
+            git.add().addFilepattern(".").call();
+            onMain = git.commit().setMessage("pipeline").setSign(false).call().name();
+            git.tag().setName("v1.0.0").setAnnotated(true).setMessage("first release").setSigned(false).call();
+            git.checkout().setCreateBranch(true).setName("feature/x").call();
+            Files.writeString(repo.resolve("README"), "feature\n");
+            git.add().addFilepattern(".").call();
+            onFeature = git.commit().setMessage("feature").setSign(false).call().name();
+        }
+        RunSource source = RunSource.resolve(repo.toString(), dir, dir.resolve("scratch"));
+
+        assertThat(source.commit()).isEqualTo(onFeature);
+        assertThat(source.branch()).as("without --ref: the checked-out branch").isEqualTo("feature/x");
+        assertThat(source.at("main", EventKind.PUSH).commit()).isEqualTo(onMain);
+        assertThat(source.at("v1.0.0", EventKind.TAG).commit()).as("an annotated tag, peeled").isEqualTo(onMain);
+        assertThatThrownBy(() -> source.at("release", EventKind.PULL_REQUEST))
+                .hasMessageContaining("has no branch release (refs/heads/release)");
+        assertThatThrownBy(() -> source.at("v9", EventKind.TAG)).hasMessageContaining("has no tag v9");
     }
 
     @Test

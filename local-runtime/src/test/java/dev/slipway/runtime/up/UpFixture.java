@@ -32,8 +32,13 @@ final class UpFixture {
 
     /** The same with the pipeline file of {@code src/test/resources/up/<fixture>/}. */
     static String repository(Path dir, String fixture) throws IOException, GitAPIException {
+        return repositoryWithPipeline(dir, Files.readString(Path.of("src/test/resources/up/" + fixture + "/.slipway.yml")));
+    }
+
+    /** The same with the pipeline file's text given (for pipelines a test computes, such as a cron). */
+    static String repositoryWithPipeline(Path dir, String pipeline) throws IOException, GitAPIException {
         Files.createDirectories(dir);
-        Files.copy(Path.of("src/test/resources/up/" + fixture + "/.slipway.yml"), dir.resolve(".slipway.yml"));
+        Files.writeString(dir.resolve(".slipway.yml"), pipeline);
         try (Git git = Git.init().setInitialBranch("main").setDirectory(dir.toFile()).call()) {
             git.add().addFilepattern(".slipway.yml").call();
             PersonIdent me = new PersonIdent("Slipway Test", "test@slipway.dev");

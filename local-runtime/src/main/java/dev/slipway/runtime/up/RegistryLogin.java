@@ -1,6 +1,5 @@
-package dev.slipway.runtime.run;
+package dev.slipway.runtime.up;
 
-import dev.slipway.runtime.up.SlipwayUp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +10,8 @@ import java.util.Map;
 /**
  * The local registry's login for image builds: from the environment, or else from the
  * {@code registry.env} that {@code scripts/dev-env} writes ({@code $SLIPWAY_DEV_HOME}, by default
- * {@code ~/.slipway-dev}), so that a run works right after the set-up script.
+ * {@code ~/.slipway-dev}), so that {@code slipway up} and {@code slipway run} push images right
+ * after the set-up script.
  */
 final class RegistryLogin {
 
