@@ -4,27 +4,21 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.aws_lambda.request.ApiGatewayRequest;
 import com.slack.api.bolt.aws_lambda.response.ApiGatewayResponse;
 import dev.slipway.bot.lambda.SlackEventsLambda;
+import dev.slipway.functions.snapstart.SnapStartPriming;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import org.crac.Context;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * SnapStart priming of the bot: before Lambda takes the snapshot, one signed {@code /slipway help}
  * goes through the whole handler (API Gateway event, Bolt's verification, the retry guard's
  * DynamoDB claim, the command, the answer), so the classes and code paths of a real request are
  * loaded and initialised in the snapshot rather than on the first request after a restore. The
- * claim is a real row in the deliveries table, kept an hour like any request's. A priming that
- * fails is logged and does not stop the snapshot: the function still works, only colder.
+ * claim is a real row in the deliveries table, kept an hour like any request's.
  */
-final class SlackPriming implements Resource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SlackPriming.class);
+final class SlackPriming extends SnapStartPriming {
 
     private final SlackEventsLambda handler;
     private final String signingSecret;
@@ -37,24 +31,12 @@ final class SlackPriming implements Resource {
     }
 
     @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
-        try {
-            int status = prime();
-            if (status != 200) {
-                LOG.warn("SnapStart priming: /slipway help was answered {}, not 200", status);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("SnapStart priming failed; the snapshot is taken unprimed", e);
-        }
+    protected String request() {
+        return "/slipway help";
     }
 
     @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to renew: clients open new connections as they need them.
-    }
-
-    /** Runs the priming request and returns the handler's HTTP status. */
-    int prime() {
+    public int prime() {
         String body = form(Map.of("command", "/slipway", "text", "help", "user_id", "USNAPSTART", "channel_id", "CSNAPSTART",
                 "team_id", "TSNAPSTART", "trigger_id", "snapstart-priming-" + UUID.randomUUID()));
         String timestamp = Long.toString(clock.instant().getEpochSecond());

@@ -3,24 +3,19 @@ package dev.slipway.functions.webhook;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.slipway.core.scm.Provider;
 import dev.slipway.core.secret.SecretStore;
-import java.lang.System.Logger.Level;
+import dev.slipway.functions.snapstart.SnapStartPriming;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import org.crac.Context;
-import org.crac.Resource;
 
 /**
  * SnapStart priming of the webhook function: before Lambda takes the snapshot, a GitHub {@code ping}
  * signed with the stack's GitHub webhook secret goes through the whole handler (event mapping, the
  * Secrets Manager read, HMAC verification, JSON parsing, normalising, the answer). A ping queues
- * nothing and records no delivery, so priming leaves no trace. A priming that fails is logged and
- * does not stop the snapshot: the function still works, only colder.
+ * nothing and records no delivery, so priming leaves no trace.
  */
-final class WebhookPriming implements Resource {
-
-    private static final System.Logger LOG = System.getLogger(WebhookPriming.class.getName());
+final class WebhookPriming extends SnapStartPriming {
 
     private final WebhookHandler handler;
     private final SecretStore secrets;
@@ -33,24 +28,12 @@ final class WebhookPriming implements Resource {
     }
 
     @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
-        try {
-            int status = prime();
-            if (status != 200) {
-                LOG.log(Level.WARNING, "SnapStart priming: the ping was answered {0}, not 200", status);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "SnapStart priming failed; the snapshot is taken unprimed", e);
-        }
+    protected String request() {
+        return "the GitHub ping";
     }
 
     @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to renew: clients open new connections as they need them.
-    }
-
-    /** Runs the priming ping and returns the handler's HTTP status. */
-    int prime() {
+    public int prime() {
         String name = WebhookSecrets.nameFor(secretPrefix, Provider.GITHUB);
         String secret = secrets.lookup(name).orElseThrow(() -> new IllegalStateException("no secret " + name + " to sign the priming ping with"));
         byte[] body = "{\"zen\": \"Keep it logically awesome.\", \"hook_id\": 0}".getBytes(StandardCharsets.UTF_8);
