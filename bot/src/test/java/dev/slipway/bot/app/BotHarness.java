@@ -27,7 +27,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -98,10 +97,8 @@ public final class BotHarness implements AutoCloseable {
     }
 
     public HttpResponse<String> send(SignedRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(eventsUrl()).POST(HttpRequest.BodyPublishers.ofString(request.body()));
-        request.headers().forEach(builder::header);
         try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.post(eventsUrl()), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -220,11 +220,7 @@ class DeliveryEndToEndIT {
         SignedRequest click = signer.interaction(SlackPayloads.buttonClick(CHANNEL, APPROVER,
                 ApprovalMessages.APPROVE_ACTION, request.buttonValue(ApprovalMessages.APPROVE_ACTION), request.ts(),
                 slack.newResponseUrl(), "trigger-" + buildId));
-        HttpRequest.Builder post = HttpRequest.newBuilder(base.resolve("slack/events"))
-                .header("Content-Type", click.contentType())
-                .POST(HttpRequest.BodyPublishers.ofString(click.body()));
-        click.headers().forEach(post::header);
-        HttpResponse<String> answer = HTTP.send(post.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HTTP.send(click.post(base.resolve("slack/events")), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 

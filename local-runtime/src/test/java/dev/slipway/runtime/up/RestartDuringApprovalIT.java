@@ -11,7 +11,6 @@ import dev.slipway.testkit.slack.SlackRequestSigner;
 import dev.slipway.testkit.slack.SlackWebApiServer;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,10 +97,7 @@ class RestartDuringApprovalIT {
         String payload = SlackPayloads.buttonClick(CHANNEL, "U0ALICE", "slipway_approve", approvalId(request), request.ts(),
                 slack.newResponseUrl(), "trigger-1");
         SlackRequestSigner.SignedRequest signed = new SlackRequestSigner(SIGNING_SECRET).interaction(payload);
-        HttpRequest.Builder post = HttpRequest.newBuilder(base.resolve("slack/events"))
-                .header("Content-Type", signed.contentType()).POST(HttpRequest.BodyPublishers.ofString(signed.body()));
-        signed.headers().forEach(post::header);
-        return HttpClient.newHttpClient().send(post.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(signed.post(base.resolve("slack/events")), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode parse(String text) {

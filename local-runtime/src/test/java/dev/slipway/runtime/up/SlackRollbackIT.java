@@ -179,11 +179,8 @@ class SlackRollbackIT {
     }
 
     private HttpResponse<String> send(URI base, SlackRequestSigner.SignedRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("slack/events"))
-                .POST(HttpRequest.BodyPublishers.ofString(request.body()));
-        request.headers().forEach(builder::header);
         try {
-            return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.post(base.resolve("slack/events")), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,8 @@
 package dev.slipway.testkit.slack;
 
 import java.net.URLEncoder;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -30,6 +32,13 @@ public final class SlackRequestSigner {
             retried.put("X-Slack-Retry-Num", Integer.toString(n));
             retried.put("X-Slack-Retry-Reason", reason);
             return new SignedRequest(body, contentType, Map.copyOf(retried));
+        }
+
+        /** The request as Slack posts it to an app's request URL (its headers carry the content type). */
+        public HttpRequest post(URI requestUrl) {
+            HttpRequest.Builder post = HttpRequest.newBuilder(requestUrl).POST(HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(post::header);
+            return post.build();
         }
     }
 
