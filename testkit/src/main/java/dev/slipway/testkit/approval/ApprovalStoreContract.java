@@ -12,6 +12,7 @@ import dev.slipway.core.approval.ApprovalVersionConflictException;
 import dev.slipway.core.build.BuildId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /** The {@link ApprovalStore} contract: every implementation's test extends this. */
 public abstract class ApprovalStoreContract {
 
-    private static final Instant T0 = Instant.parse("2026-11-22T04:00:00Z");
+    // Now, not a fixed date: DynamoDB Local deletes items whose TTL has passed, as DynamoDB does.
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private ApprovalStore store;
     private String prefix;

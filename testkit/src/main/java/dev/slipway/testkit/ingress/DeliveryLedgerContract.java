@@ -11,6 +11,7 @@ import dev.slipway.core.scm.Provider;
 import dev.slipway.testkit.Concurrently;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** The {@link DeliveryLedger} contract: every implementation's test extends this. */
 public abstract class DeliveryLedgerContract {
 
-    private static final Instant T0 = Instant.parse("2026-11-22T04:00:00Z");
+    // Now, not a fixed date: DynamoDB Local deletes items whose TTL has passed, as DynamoDB does.
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration RETENTION = Duration.ofDays(7);
 
