@@ -57,8 +57,13 @@ public final class StartupFigures {
             new Setup(".cds", ", AppCDS", true, List.of()),
             new Setup(".cds-c1", ", AppCDS + C1 only", true, List.of("-XX:TieredStopAtLevel=1")));
 
-    /** One handler to probe. */
-    private record Probe(String id, String title, String main, String handler, Optional<Path> jar) {
+    /**
+     * One handler to probe.
+     *
+     * @param module the Maven module whose runtime classpath stands in for the Lambda jar when none
+     *               is given ({@code bench/run} passes it as {@code -Dslipway.bench.classpath.<module>})
+     */
+    private record Probe(String id, String title, String main, String handler, Optional<Path> jar, String module) {
     }
 
     private StartupFigures() {
@@ -68,14 +73,14 @@ public final class StartupFigures {
         List<Probe> probes = new ArrayList<>();
         if (options.wantsGroup("startup.webhook") || options.wants("startup")) {
             probes.add(new Probe("startup.webhook", "fresh JVM to first answered webhook", WebhookColdStart.class.getName(),
-                    "dev.slipway.functions.webhook.WebhookHandler", options.functionsJar()));
+                    "dev.slipway.functions.webhook.WebhookHandler", options.functionsJar(), "functions"));
         }
         if (options.wantsGroup("startup.slack") || options.wants("startup")) {
             // The cloud's bot handler lives in the lambda module's jar; the module classpath has only the
             // bot's own adapter, which needs a BotPortsProvider that only that jar lists.
             probes.add(new Probe("startup.slack", "fresh JVM to first Slack ack", SlackColdStart.class.getName(),
                     options.botJar().isPresent() ? "dev.slipway.lambda.BotLambda" : "dev.slipway.bot.lambda.SlackEventsLambda",
-                    options.botJar()));
+                    options.botJar(), "bot"));
         }
         Path work = Files.createTempDirectory("slipway-bench-startup");
         try (Moto moto = Moto.start(work.resolve("moto.log"))) {
@@ -125,16 +130,19 @@ public final class StartupFigures {
     private static Figure measure(Probe probe, Setup setup, int runs, Map<String, String> env, Path work) throws Exception {
         String id = probe.id() + setup.suffix();
         String title = probe.title() + setup.title();
-        String classpath = probe.jar().map(jar -> jar + java.io.File.pathSeparator + benchClasses())
-                .orElse(System.getProperty("java.class.path"));
         List<String> flags = new ArrayList<>(setup.flags());
-        String origin = probe.jar().map(j -> "Lambda jar " + j.getFileName()).orElse("module classpath");
+        String origin = probe.jar().map(j -> "Lambda jar " + j.getFileName()).orElse(probe.module() + " module classpath");
         try {
+            String classpath = probe.jar().map(Path::toString).orElseGet(() -> moduleClasspath(probe.module()))
+                    + java.io.File.pathSeparator + benchClasses();
             if (setup.cds()) {
                 Path archive = work.resolve(probe.id() + setup.suffix() + ".jsa");
                 List<String> training = new ArrayList<>(setup.flags());
                 training.add("-XX:ArchiveClassesAtExit=" + archive);
                 run(probe, classpath, training, env, work);
+                if (!Files.isRegularFile(archive)) {
+                    throw new ProbeFailedException("the AppCDS training run wrote no archive " + archive.getFileName());
+                }
                 flags.add("-XX:SharedArchiveFile=" + archive);
             }
             List<Double> millis = new ArrayList<>();
@@ -214,6 +222,15 @@ public final class StartupFigures {
         return dir;
     }
 
+    private static String moduleClasspath(String module) {
+        String classpath = System.getProperty("slipway.bench.classpath." + module);
+        if (classpath == null || classpath.isBlank()) {
+            throw new ProbeFailedException("no -Dslipway.bench.classpath." + module + " (bench/run sets it) and no Lambda jar"
+                    + " given");
+        }
+        return classpath;
+    }
+
     private static String benchClasses() {
         try {
             return Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
@@ -222,9 +239,11 @@ public final class StartupFigures {
         }
     }
 
+    /** The innermost exception's line (the last line that is not a stack frame), or the last lines. */
     private static String lastLines(String output) {
-        String[] lines = output.strip().split("\n");
-        return String.join(" | ", java.util.Arrays.asList(lines).subList(Math.max(0, lines.length - 4), lines.length));
+        List<String> lines = List.of(output.strip().split("\n"));
+        return lines.stream().filter(l -> !l.isBlank() && !l.startsWith("\t") && !l.startsWith(" ")).reduce((a, b) -> b)
+                .orElse(String.join(" | ", lines.subList(Math.max(0, lines.size() - 4), lines.size())));
     }
 
     /** A probe that did not answer: the figure is reported missing with this reason. */
