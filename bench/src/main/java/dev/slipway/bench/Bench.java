@@ -32,13 +32,16 @@ public final class Bench {
             System.exit(2);
             return;
         }
+        // Stopped early (Ctrl-C), the run still stops the slipway up and probe JVMs it started.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroy)));
         Machine machine = Machine.current(checkout);
         System.out.println("bench: " + machine.cores() + " cores, load average " + machine.loadAverage() + ", commit "
                 + machine.commit());
         List<Figure> figures = new ArrayList<>();
         boolean failed = false;
         for (Group group : GROUPS) {
-            if (!options.wantsGroup(group.name())) {
+            if (!options.wants(group.name())) {
                 continue;
             }
             System.out.println("bench: " + group.name() + " figures...");

@@ -53,14 +53,13 @@ public record BenchOptions(boolean quick, List<String> only, Path out, Optional<
                 out.toAbsolutePath(), Optional.ofNullable(functions), Optional.ofNullable(bot), checkout);
     }
 
-    /** Whether the figure {@code id} was asked for: every figure, or one whose id starts with an --only entry. */
+    /**
+     * Whether the figure or group {@code id} was asked for: with no --only, everything; otherwise an
+     * entry naming it, one of its groups ({@code system} takes {@code system.ingress.rate}), or one of
+     * its figures ({@code system.ingress.rate} needs the group {@code system.ingress} run).
+     */
     public boolean wants(String id) {
-        return only.isEmpty() || only.stream().anyMatch(o -> id.equals(o) || id.startsWith(o + "."));
-    }
-
-    /** Whether any figure of a group ({@code engine}, {@code startup}, {@code system}) was asked for. */
-    public boolean wantsGroup(String group) {
-        return only.isEmpty() || only.stream().anyMatch(o -> o.equals(group) || o.startsWith(group + "."));
+        return only.isEmpty() || only.stream().anyMatch(o -> id.equals(o) || id.startsWith(o + ".") || o.startsWith(id + "."));
     }
 
     private static String value(String[] args, int i, String option) {

@@ -71,11 +71,11 @@ public final class StartupFigures {
 
     public static List<Figure> run(BenchOptions options) throws Exception {
         List<Probe> probes = new ArrayList<>();
-        if (options.wantsGroup("startup.webhook") || options.wants("startup")) {
+        if (options.wants("startup.webhook")) {
             probes.add(new Probe("startup.webhook", "fresh JVM to first answered webhook", WebhookColdStart.class.getName(),
                     "dev.slipway.functions.webhook.WebhookHandler", options.functionsJar(), "functions"));
         }
-        if (options.wantsGroup("startup.slack") || options.wants("startup")) {
+        if (options.wants("startup.slack")) {
             // The cloud's bot handler lives in the lambda module's jar; the module classpath has only the
             // bot's own adapter, which needs a BotPortsProvider that only that jar lists.
             probes.add(new Probe("startup.slack", "fresh JVM to first Slack ack", SlackColdStart.class.getName(),

@@ -116,10 +116,13 @@ final class StagesAgainstPlainRuns {
         }
         try (Stream<Path> files = Files.walk(buildLogs)) {
             for (Path log : files.filter(f -> f.toString().endsWith(".log") && f.toString().contains("integration")).toList()) {
+                // The task log holds the checkout's lines and each command as "[step] $ echo first line"
+                // before the command's own output, "[step] first line".
                 try (BufferedReader in = Files.newBufferedReader(log)) {
-                    String line = in.readLine();
-                    if (line != null && line.contains("first line")) {
-                        return Optional.of(line);
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (line.endsWith("first line") && !line.contains("$ echo")) {
+                            return Optional.of(line);
+                        }
                     }
                 }
             }

@@ -28,7 +28,7 @@ public final class SystemFigures {
         Path work = Files.createTempDirectory("slipway-bench-system");
         List<Figure> figures = new ArrayList<>();
         try {
-            if (options.wantsGroup("system.ingress")) {
+            if (options.wants("system.ingress")) {
                 figures.addAll(Ingress.measure(options, work.resolve("ingress")));
             }
             if (options.wants("system.first-step") || options.wants("system.first-step-beyond-container")
@@ -39,7 +39,7 @@ public final class SystemFigures {
                 figures.add(Rebuild.measure(options, work.resolve("rebuild")));
             }
             for (int limit : List.of(2, 4)) {
-                if (options.wantsGroup("system.queue.limit-" + limit)) {
+                if (options.wants("system.queue.limit-" + limit)) {
                     figures.addAll(QueuedBuilds.measure(options, work.resolve("queue-" + limit), limit));
                 }
             }
