@@ -1,6 +1,7 @@
 package dev.slipway.bench.startup;
 
 import dev.slipway.bench.BenchOptions;
+import dev.slipway.bench.WorkDirs;
 import dev.slipway.bench.report.Aim;
 import dev.slipway.bench.report.Figure;
 import dev.slipway.bench.system.Deliveries;
@@ -11,6 +12,7 @@ import dev.slipway.functions.aws.TableNames;
 import dev.slipway.functions.webhook.WebhookSecrets;
 import dev.slipway.runtime.embedded.LocalAws;
 import dev.slipway.testkit.slack.SlackPayloads;
+import dev.slipway.testkit.slack.SlackWebApiServer;
 import dev.slipway.testkit.slack.SlackRequestSigner;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -44,6 +46,7 @@ public final class StartupFigures {
 
     private static final String WEBHOOK_SECRET = "bench-webhook-secret";
     private static final String SIGNING_SECRET = "bench-signing-secret";
+    private static final String BOT_TOKEN = "xoxb-bench";
     private static final Aim UNDER_A_SECOND = Aim.atMost(1000, "< 1 s (Slack allows 3 s; Bolt is known to take ~3.5 s on Lambda)");
     private static final TableNames TABLES = TableNames.withPrefix("bench-");
 
@@ -83,8 +86,10 @@ public final class StartupFigures {
                     options.botJar(), "bot"));
         }
         Path work = Files.createTempDirectory("slipway-bench-startup");
-        try (Moto moto = Moto.start(work.resolve("moto.log"))) {
-            Map<String, String> env = prepare(moto, work);
+        // Bolt checks the bot token with auth.test when the app starts: a Slack Web API must answer.
+        try (Moto moto = Moto.start(work.resolve("moto.log"));
+                SlackWebApiServer slack = SlackWebApiServer.start().token(BOT_TOKEN, SlackWebApiServer.BOT_SCOPES, "U0BOT")) {
+            Map<String, String> env = prepare(moto, slack, work);
             List<Figure> figures = new ArrayList<>();
             for (Probe probe : probes) {
                 for (Setup setup : SETUPS) {
@@ -94,11 +99,13 @@ public final class StartupFigures {
                 }
             }
             return figures;
+        } finally {
+            WorkDirs.delete(work);
         }
     }
 
     /** The tables, queue and secrets the handlers reach, and the environment that names them. */
-    private static Map<String, String> prepare(Moto moto, Path work) {
+    private static Map<String, String> prepare(Moto moto, SlackWebApiServer slack, Path work) {
         String queueUrl;
         try (DynamoDbClient dynamo = LocalAws.dynamo(moto.endpoint()); SqsClient sqs = LocalAws.sqs(moto.endpoint());
                 SecretsManagerClient secrets = SecretsManagerClient.builder().endpointOverride(moto.endpoint())
@@ -107,7 +114,7 @@ public final class StartupFigures {
             queueUrl = SqsQueues.createBuildQueue(sqs, "bench-builds", Duration.ofMinutes(2), 5).queueUrl();
             secrets.createSecret(r -> r.name(WebhookSecrets.nameFor(WebhookSecrets.DEFAULT_PREFIX, Provider.GITHUB))
                     .secretString(WEBHOOK_SECRET));
-            secrets.createSecret(r -> r.name("bench/slack").secretString("{\"botToken\":\"xoxb-bench\",\"signingSecret\":\""
+            secrets.createSecret(r -> r.name("bench/slack").secretString("{\"botToken\":\"" + BOT_TOKEN + "\",\"signingSecret\":\""
                     + SIGNING_SECRET + "\"}"));
         }
         Map<String, String> env = new HashMap<>();
@@ -121,9 +128,8 @@ public final class StartupFigures {
         env.put("SLIPWAY_WORK_DIR", work.toString());
         env.put("SLACK_SECRET_ARN", "bench/slack");
         env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
-        env.put("SLACK_BOT_TOKEN", "xoxb-bench");
-        // Nothing listens here: a reply after the ack fails, and the probe has exited by then.
-        env.put("SLACK_API_URL", "http://127.0.0.1:9/api/");
+        env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+        env.put("SLACK_API_URL", slack.methodsUrlPrefix());
         return env;
     }
 

@@ -2,6 +2,7 @@ package dev.slipway.bench.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipway.bench.BenchOptions;
+import dev.slipway.bench.WorkDirs;
 import dev.slipway.bench.report.Aim;
 import dev.slipway.bench.report.Figure;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ public final class SystemFigures {
             return figures;
         } finally {
             PlainDocker.removeLeftovers();
+            WorkDirs.delete(work);
         }
     }
 
