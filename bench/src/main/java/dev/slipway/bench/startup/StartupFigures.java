@@ -55,7 +55,7 @@ public final class StartupFigures {
     }
 
     private static final List<Setup> SETUPS = List.of(
-            new Setup("", "", false, List.of()),
+            new Setup(".as-is", "", false, List.of()),
             new Setup(".c1", ", C1 only", false, List.of("-XX:TieredStopAtLevel=1")),
             new Setup(".cds", ", AppCDS", true, List.of()),
             new Setup(".cds-c1", ", AppCDS + C1 only", true, List.of("-XX:TieredStopAtLevel=1")));
