@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param slackBotToken      the bot token; empty: messages go to the console and a file
  * @param slackApiUrl        Slack's Web API base ({@code https://slack.com/api/} unless a test points elsewhere)
  * @param repositories       repository full name ({@code acme/api}) to the URL or path to clone it from
+ * @param maxConcurrentBuilds how many builds may run at once; the queue holds the rest ({@link #UNLIMITED}: no limit)
  */
 public record UpConfig(
         String host,
@@ -28,11 +29,13 @@ public record UpConfig(
         Optional<String> slackSigningSecret,
         Optional<String> slackBotToken,
         String slackApiUrl,
-        Map<String, String> repositories) {
+        Map<String, String> repositories,
+        int maxConcurrentBuilds) {
 
     public static final String SLACK_API = "https://slack.com/api/";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_ENGINE_PORT = 8083;
+    public static final int UNLIMITED = 0;
 
     public UpConfig {
         Objects.requireNonNull(host, "host");
@@ -44,6 +47,17 @@ public record UpConfig(
                 : slackApiUrl.endsWith("/") ? slackApiUrl : slackApiUrl + "/";
         repositories = Map.copyOf(repositories == null ? Map.of() : repositories);
         dataDir = dataDir.toAbsolutePath().normalize();
+        if (maxConcurrentBuilds < 0) {
+            throw new IllegalArgumentException("max concurrent builds must be 0 (no limit) or more, got " + maxConcurrentBuilds);
+        }
+    }
+
+    /** Without a limit on concurrent builds. */
+    public UpConfig(String host, int port, int enginePort, Path dataDir, Optional<String> webhookSecret,
+            Optional<String> slackSigningSecret, Optional<String> slackBotToken, String slackApiUrl,
+            Map<String, String> repositories) {
+        this(host, port, enginePort, dataDir, webhookSecret, slackSigningSecret, slackBotToken, slackApiUrl, repositories,
+                UNLIMITED);
     }
 
     /** The defaults: loopback, port 8080, engine on 8083, data in {@code .slipway} of the working directory. */
@@ -62,7 +76,7 @@ public record UpConfig(
         return "UpConfig[host=" + host + ", port=" + port + ", enginePort=" + enginePort + ", dataDir=" + dataDir
                 + ", webhookSecret=" + shown(webhookSecret) + ", slackSigningSecret=" + shown(slackSigningSecret)
                 + ", slackBotToken=" + shown(slackBotToken) + ", slackApiUrl=" + slackApiUrl
-                + ", repositories=" + repositories + "]";
+                + ", repositories=" + repositories + ", maxConcurrentBuilds=" + maxConcurrentBuilds + "]";
     }
 
     private static String shown(Optional<String> secret) {

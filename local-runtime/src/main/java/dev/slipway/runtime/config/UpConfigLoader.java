@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   api_url: https://slack.com/api/   # SLIPWAY_SLACK_API_URL
  * repositories:              # SLIPWAY_REPOSITORIES="acme/api=/src/api,acme/web=https://..."
  *   acme/api: ../api         # a path (relative to the file) or a clone URL
+ * max_concurrent_builds: 2   # SLIPWAY_MAX_CONCURRENT_BUILDS (0: no limit, the default)
  * </pre>
  *
  * Anything wrong is one {@link UpConfigInvalidException} naming the source and the key.
@@ -36,7 +37,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class UpConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("host", "port", "engine_port", "data_dir", "webhook_secret",
-            "slack", "repositories");
+            "slack", "repositories", "max_concurrent_builds");
     private static final Set<String> SLACK_KEYS = Set.of("signing_secret", "bot_token", "api_url");
 
     /** Options given on the command line; null means "not given". */
@@ -78,6 +79,7 @@ public final class UpConfigLoader {
                 case "slack" -> slack(draft, source, mapping(source, key, value));
                 case "repositories" -> mapping(source, key, value).forEach((name, url) ->
                         draft.repositories.put(name, cloneUrl(base, text(source, "repositories." + name, url))));
+                case "max_concurrent_builds" -> draft.maxConcurrentBuilds = count(source, key, value);
                 default -> throw unknown(source, key, TOP_KEYS);
             }
         }
@@ -105,6 +107,8 @@ public final class UpConfigLoader {
         given(env, "SLIPWAY_SLACK_BOT_TOKEN").ifPresent(v -> draft.slackBotToken = v);
         given(env, "SLIPWAY_SLACK_API_URL").ifPresent(v -> draft.slackApiUrl = v);
         given(env, "SLIPWAY_REPOSITORIES").ifPresent(v -> repositoryList(draft, workingDirectory, v));
+        given(env, "SLIPWAY_MAX_CONCURRENT_BUILDS").ifPresent(v -> draft.maxConcurrentBuilds = count("environment variable",
+                "SLIPWAY_MAX_CONCURRENT_BUILDS", v));
     }
 
     private static void repositoryList(Draft draft, Path workingDirectory, String list) {
@@ -184,6 +188,20 @@ public final class UpConfigLoader {
                 + text + "'");
     }
 
+    private static int count(String source, String key, Object value) {
+        String text = value == null ? "" : value.toString().trim();
+        try {
+            int count = Integer.parseInt(text);
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the value.
+        }
+        throw new UpConfigInvalidException(source, key, "expected a whole number of builds, 0 or more (0: no limit), got '"
+                + text + "'");
+    }
+
     private static UpConfigInvalidException unknown(String source, String key, Set<String> known) {
         return new UpConfigInvalidException(source, key, "unknown key; the keys here are "
                 + String.join(", ", known.stream().sorted().toList()));
@@ -217,6 +235,7 @@ public final class UpConfigLoader {
         String slackBotToken;
         String slackApiUrl;
         final Map<String, String> repositories = new LinkedHashMap<>();
+        int maxConcurrentBuilds = UpConfig.UNLIMITED;
 
         Draft(UpConfig defaults) {
             host = defaults.host();
@@ -228,7 +247,8 @@ public final class UpConfigLoader {
 
         UpConfig build() {
             return new UpConfig(host, port, enginePort, dataDir, Optional.ofNullable(webhookSecret),
-                    Optional.ofNullable(slackSigningSecret), Optional.ofNullable(slackBotToken), slackApiUrl, repositories);
+                    Optional.ofNullable(slackSigningSecret), Optional.ofNullable(slackBotToken), slackApiUrl, repositories,
+                    maxConcurrentBuilds);
         }
     }
 }

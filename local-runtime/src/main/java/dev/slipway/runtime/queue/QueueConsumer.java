@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -26,18 +27,28 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * messages, and the whole batch when the handler throws, stay on the queue and come back after the
  * visibility timeout, until the queue's redrive policy moves them to the dead-letter queue.
  *
+ * <p>A limit on concurrent builds ({@code max_concurrent_builds}) is kept here, before messages are
+ * taken: the consumer asks how many builds may start now and receives at most that many, so the rest
+ * wait on the queue (in order, visible, never half-taken) until a running build ends. Lambda's
+ * counterpart is the event source's maximum concurrency; here one batch starts one build per message.
+ *
  * <p>One thread, started by {@link #start} and stopped by {@link #close} within one poll (1 s).
  */
 public final class QueueConsumer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(QueueConsumer.class.getName());
     private static final int WAIT_SECONDS = 1;
+    /** SQS's largest batch. */
+    static final int MAX_BATCH = 10;
+    /** How often a full consumer asks again whether a build has ended. */
+    private static final Duration FULL_PAUSE = Duration.ofMillis(200);
 
     private final SqsClient sqs;
     private final String queueUrl;
     private final String functionName;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final UnaryOperator<String> bodies;
+    private final IntSupplier freeSlots;
     private final Clock clock;
     private final Thread thread;
     private volatile boolean running = true;
@@ -48,11 +59,22 @@ public final class QueueConsumer implements AutoCloseable {
      */
     public QueueConsumer(SqsClient sqs, String queueUrl, String functionName,
             RequestHandler<SQSEvent, SQSBatchResponse> handler, UnaryOperator<String> bodies, Clock clock) {
+        this(sqs, queueUrl, functionName, handler, bodies, () -> MAX_BATCH, clock);
+    }
+
+    /**
+     * @param freeSlots how many more builds may start now (the limit minus the builds running); asked
+     *                  before every receive, from this consumer's one thread
+     */
+    public QueueConsumer(SqsClient sqs, String queueUrl, String functionName,
+            RequestHandler<SQSEvent, SQSBatchResponse> handler, UnaryOperator<String> bodies, IntSupplier freeSlots,
+            Clock clock) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.functionName = functionName;
         this.handler = handler;
         this.bodies = bodies;
+        this.freeSlots = freeSlots;
         this.clock = clock;
         this.thread = new Thread(this::loop, "slipway-queue-" + functionName);
         this.thread.setDaemon(true);
@@ -66,7 +88,12 @@ public final class QueueConsumer implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                int batch = Math.min(MAX_BATCH, freeSlots.getAsInt());
+                if (batch <= 0) {
+                    pause(FULL_PAUSE);
+                    continue;
+                }
+                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(batch)
                         .waitTimeSeconds(WAIT_SECONDS).messageSystemAttributeNames(MessageSystemAttributeName.ALL))
                         .messages();
                 if (!messages.isEmpty()) {
@@ -75,7 +102,7 @@ public final class QueueConsumer implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (running) {
                     LOG.log(Level.WARNING, "polling " + queueUrl + " failed; trying again", e);
-                    pause();
+                    pause(Duration.ofSeconds(1));
                 }
             }
         }
@@ -122,9 +149,9 @@ public final class QueueConsumer implements AutoCloseable {
         return record;
     }
 
-    private void pause() {
+    private void pause(Duration pause) {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

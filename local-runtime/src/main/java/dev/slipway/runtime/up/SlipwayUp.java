@@ -58,8 +58,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -145,9 +147,9 @@ public final class SlipwayUp implements AutoCloseable {
                 data.resolve("queue"));
         queue = journaled;
         approvals = stores.approvals();
-        PipelineExecutions executions = journaled.forgettingOnStart(
-                new SfnPipelineExecutions(sfn, registerPipeline(engine, env, workingDirectory, out)));
-        startQueueWork(config, aws, stores, queue, executions, clock);
+        String pipeline = registerPipeline(engine, env, workingDirectory, out);
+        PipelineExecutions executions = journaled.forgettingOnStart(new SfnPipelineExecutions(sfn, pipeline));
+        startQueueWork(config, aws, stores, queue, executions, freeSlots(config.maxConcurrentBuilds(), sfn, pipeline), clock);
         replayAcceptedBuilds(journaled, out);
         route(front, config, stores, queue, executions, sfn, clock);
         own(front.start());
@@ -186,17 +188,29 @@ public final class SlipwayUp implements AutoCloseable {
 
     /** What takes work off the queue (dispatch, as the SQS event source does) and puts it on (the nightly scheduler). */
     private void startQueueWork(UpConfig config, Aws aws, Stores stores, BuildQueue queue, PipelineExecutions executions,
-            Clock clock) {
+            IntSupplier freeSlots, Clock clock) {
         Path work = config.dataDir().resolve("work");
         Dispatcher dispatcher = new Dispatcher(new JGitPipelineSource(stores.secrets(), work.resolve("dispatch")), builds,
                 executions, clock);
         own(new QueueConsumer(aws.sqs(), aws.queueUrl(), "slipway-dispatch", new DispatchHandler(dispatcher),
-                new RepositoryMapping(config.repositories()), clock).start());
+                new RepositoryMapping(config.repositories()), freeSlots, clock).start());
         NightlyScheduler scheduler = new NightlyScheduler(config.repositories(),
                 new JGitPipelineSource(stores.secrets(), work.resolve("schedule")), new NightlyBuilds(queue, clock), clock);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("slipway-scheduler"));
         own(new Closing(timer));
         timer.scheduleWithFixedDelay(scheduler::tick, 0, 20, TimeUnit.SECONDS);
+    }
+
+    /**
+     * How many more builds may start: the limit minus the pipeline's executions still running (a build
+     * waiting for an approval is running). Asked through the Step Functions API, as the cloud would.
+     */
+    static IntSupplier freeSlots(int maxConcurrentBuilds, SfnClient sfn, String pipeline) {
+        if (maxConcurrentBuilds == UpConfig.UNLIMITED) {
+            return () -> Integer.MAX_VALUE;
+        }
+        return () -> maxConcurrentBuilds - (int) sfn.listExecutionsPaginator(r -> r.stateMachineArn(pipeline)
+                .statusFilter(ExecutionStatus.RUNNING)).executions().stream().count();
     }
 
     private void route(FrontServer front, UpConfig config, Stores stores, BuildQueue queue, PipelineExecutions executions,

@@ -57,11 +57,12 @@ public final class UpCommand implements Command {
                   --port N       the HTTP port (default 8080; 0 picks a free one)
                   --data DIR     where records live (default .slipway)
                   --config FILE  a YAML file: port, engine_port, data_dir, webhook_secret,
-                                 slack.{signing_secret,bot_token,api_url}, repositories (name: path or URL)
+                                 slack.{signing_secret,bot_token,api_url}, repositories (name: path or URL),
+                                 max_concurrent_builds (0: no limit)
 
                 Environment (overrides the file): SLIPWAY_WEBHOOK_SECRET, SLIPWAY_SLACK_SIGNING_SECRET,
                 SLIPWAY_SLACK_BOT_TOKEN, SLIPWAY_SLACK_API_URL, SLIPWAY_DATA_DIR, SLIPWAY_PORT,
-                SLIPWAY_ENGINE_PORT, SLIPWAY_REPOSITORIES (acme/api=/src/api,...)
+                SLIPWAY_ENGINE_PORT, SLIPWAY_REPOSITORIES (acme/api=/src/api,...), SLIPWAY_MAX_CONCURRENT_BUILDS
                 """;
     }
 
@@ -136,6 +137,8 @@ public final class UpCommand implements Command {
         console.out().println("  dynamodb       " + urls.get("dynamodb") + "  (the records: builds, deployments, approvals)");
         console.out().println("  repositories   " + (config.repositories().isEmpty() ? "(none mapped: builds clone from"
                 + " the URL in the webhook)" : config.repositories()));
+        console.out().println("  builds at once " + (config.maxConcurrentBuilds() == UpConfig.UNLIMITED ? "no limit"
+                : config.maxConcurrentBuilds() + " (the rest wait on the queue)"));
         console.out().println("Press Ctrl-C to stop.");
         console.out().flush();
     }

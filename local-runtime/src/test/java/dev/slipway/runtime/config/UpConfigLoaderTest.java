@@ -30,6 +30,7 @@ class UpConfigLoaderTest {
         assertThat(config.webhookSecret()).isEmpty();
         assertThat(config.slackApiUrl()).isEqualTo("https://slack.com/api/");
         assertThat(config.repositories()).isEmpty();
+        assertThat(config.maxConcurrentBuilds()).isEqualTo(UpConfig.UNLIMITED);
     }
 
     @Test
@@ -45,6 +46,14 @@ class UpConfigLoaderTest {
         assertThat(config.slackApiUrl()).isEqualTo("http://127.0.0.1:9999/api/");
         assertThat(config.cloneUrl("acme/api")).contains(CONFIGS.resolveSibling("checkouts/api").normalize().toUri().toString());
         assertThat(config.cloneUrl("acme/web")).contains("https://git.example.com/acme/web.git");
+        assertThat(config.maxConcurrentBuilds()).isEqualTo(3);
+    }
+
+    @Test
+    void theEnvironmentSetsTheBuildLimit() {
+        UpConfig config = load("full.yml", Map.of("SLIPWAY_MAX_CONCURRENT_BUILDS", "2"), UpConfigLoader.Overrides.none());
+
+        assertThat(config.maxConcurrentBuilds()).isEqualTo(2);
     }
 
     @Test
@@ -79,7 +88,8 @@ class UpConfigLoaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "unknown-key.yml       | webhook_secrets: unknown key; the keys here are data_dir, engine_port, host, port, repositories, slack, webhook_secret",
+        "unknown-key.yml       | webhook_secrets: unknown key; the keys here are data_dir, engine_port, host, max_concurrent_builds, port, repositories, slack, webhook_secret",
+        "negative-limit.yml    | max_concurrent_builds: expected a whole number of builds, 0 or more (0: no limit), got '-2'",
         "unknown-slack-key.yml | slack.token: unknown key; the keys here are api_url, bot_token, signing_secret",
         "bad-port.yml          | port: expected a port number from 0 to 65535 (0 picks a free one), got 'eighty'",
         "list-secret.yml       | webhook_secret: expected text, got a list",
@@ -99,5 +109,8 @@ class UpConfigLoaderTest {
                 .hasMessage("environment variable: SLIPWAY_PORT: expected a port number from 0 to 65535 (0 picks a free one), got '-1'");
         assertThatThrownBy(() -> load(null, Map.of("SLIPWAY_REPOSITORIES", "acme/api"), UpConfigLoader.Overrides.none()))
                 .hasMessageStartingWith("environment variable SLIPWAY_REPOSITORIES: 'acme/api': write name=url pairs");
+        assertThatThrownBy(() -> load(null, Map.of("SLIPWAY_MAX_CONCURRENT_BUILDS", "two"), UpConfigLoader.Overrides.none()))
+                .hasMessage("environment variable: SLIPWAY_MAX_CONCURRENT_BUILDS: expected a whole number of builds, 0 or more"
+                        + " (0: no limit), got 'two'");
     }
 }
