@@ -52,6 +52,13 @@ public final class FileEngineStore implements EngineStore, AutoCloseable {
         }
     };
 
+    /**
+     * Set by {@link #close}, under the lock of {@link #open}. Work still in flight when the engine
+     * stops (a stage cancelled because the process is stopping) must not reach the journal: its end
+     * is not the execution's, and the next start resumes the execution from what was recorded.
+     */
+    private boolean closed;
+
     public FileEngineStore(Path dataDir) {
         this.machines = dataDir.resolve("state-machines");
         this.executions = dataDir.resolve("executions");
@@ -132,6 +139,10 @@ public final class FileEngineStore implements EngineStore, AutoCloseable {
             HistoryEventType type = event.type();
             boolean parked = type == HistoryEventType.TaskScheduled && event.internal() != null;
             synchronized (open) {
+                if (closed) {
+                    throw new IllegalStateException("the engine has stopped: event " + event.id() + " (" + type
+                            + ") of " + executionArn + " is not recorded; the execution resumes from its history at the next start");
+                }
                 FileChannel channel = open.computeIfAbsent(executionArn, this::openHistory);
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
@@ -253,6 +264,7 @@ public final class FileEngineStore implements EngineStore, AutoCloseable {
     @Override
     public void close() {
         synchronized (open) {
+            closed = true;
             open.values().forEach(FileEngineStore::closeQuietly);
             open.clear();
         }

@@ -1,6 +1,7 @@
 package dev.slipway.runtime.asl.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.runtime.asl.eval.Json;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,21 @@ class FileEngineStoreTest {
         try (FileEngineStore reopened = new FileEngineStore(data)) {
             List<HistoryEvent> events = reopened.loadExecutions().get(0).events();
             assertThat(events).extracting(HistoryEvent::id).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void recordsNothingOnceClosed() {
+        FileEngineStore store = new FileEngineStore(data);
+        store.createExecution(record());
+        store.append(EXECUTION, event(1, HistoryEventType.ExecutionStarted, null));
+        store.close();
+
+        // A stage cancelled by the stop ends after the engine: its end is not the execution's.
+        assertThatThrownBy(() -> store.append(EXECUTION, event(2, HistoryEventType.TaskFailed, null)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not recorded");
+        try (FileEngineStore reopened = new FileEngineStore(data)) {
+            assertThat(reopened.loadExecutions().get(0).events()).extracting(HistoryEvent::id).containsExactly(1L);
         }
     }
 
