@@ -100,10 +100,14 @@ final class UpProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Stops it as a person would, so that it cleans up the stages it runs; a kill -9 here would leave
+     * them to the next start, and a test has none.
+     */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
-            kill();
+            stop();
         }
     }
 }
