@@ -36,6 +36,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 public final class EngineFigures {
 
     private static final Aim NO_AIM = Aim.reference("no aim in issue 9; compare across commits");
+    // Issue 4's aims for the engine: 20,000 transitions a second, 10,000 waiting executions in 500 MB.
+    private static final Aim TRANSITIONS = Aim.atLeast(20_000, "at least 20,000/s (issue 4)");
+    private static final Aim WAITING_HEAP = Aim.atMost(500.0 * 1024 / 10_000, "10,000 in under 500 MB (issue 4): 51.2 KiB each");
 
     private EngineFigures() {
     }
@@ -44,10 +47,10 @@ public final class EngineFigures {
         List<Figure> figures = new ArrayList<>();
         if (options.wants("engine.pass-chain")) {
             figures.add(jmh(options, "passChainTransitions", "engine.pass-chain", "Pass chain, state transitions",
-                    "transitions/s", CHAIN_NOTE));
+                    "transitions/s", TRANSITIONS, CHAIN_NOTE));
         }
         if (options.wants("engine.map")) {
-            figures.add(jmh(options, "mapItems", "engine.map", "Map over 10,000 items", "items/s",
+            figures.add(jmh(options, "mapItems", "engine.map", "Map over 10,000 items", "items/s", NO_AIM,
                     "one Map state, one Pass state per item, in-memory store; one sample per JMH iteration"));
         }
         if (options.wants("engine.start-execution")) {
@@ -62,16 +65,18 @@ public final class EngineFigures {
     private static final String CHAIN_NOTE = EngineBenchmarks.CHAIN_EXECUTIONS + " executions at once of "
             + EngineBenchmarks.CHAIN_STATES + " Pass states, in-memory store; one sample per JMH iteration";
 
-    private static Figure jmh(BenchOptions options, String method, String id, String title, String unit, String note)
+    private static Figure jmh(BenchOptions options, String method, String id, String title, String unit, Aim aim, String note)
             throws RunnerException {
         Options jmh = new OptionsBuilder()
                 .include(EngineBenchmarks.class.getName() + "." + method + "$")
                 .forks(options.quick() ? 1 : 2)
                 .warmupIterations(options.quick() ? 1 : 3)
                 .measurementIterations(options.quick() ? 3 : 5)
-                .warmupTime(TimeValue.seconds(options.quick() ? 2 : 5))
-                .measurementTime(TimeValue.seconds(options.quick() ? 2 : 5))
-                .jvmArgsAppend("-Xmx1g")
+                // The in-memory store keeps every event of an iteration (over 100,000 transitions a second
+                // on a quiet machine): short iterations and room on the heap, or the benchmark runs out.
+                .warmupTime(TimeValue.seconds(2))
+                .measurementTime(TimeValue.seconds(2))
+                .jvmArgsAppend("-Xmx6g")
                 .shouldFailOnError(true)
                 .build();
         List<Double> samples = new ArrayList<>();
@@ -79,7 +84,7 @@ public final class EngineFigures {
             result.getBenchmarkResults().forEach(b -> b.getIterationResults().stream()
                     .map(IterationResult::getPrimaryResult).forEach(r -> samples.add(r.getScore())));
         }
-        return new Figure(id, title, unit, samples, NO_AIM, note);
+        return new Figure(id, title, unit, samples, aim, note);
     }
 
     /** One client thread calling StartExecution on a one-Pass machine; one sample per call, after a warm-up. */
@@ -139,7 +144,7 @@ public final class EngineFigures {
                 pool.shutdownNow();
             }
         }
-        return new Figure("engine.heap-per-waiting", "heap per execution waiting on a task token", "KiB", kib, NO_AIM,
+        return new Figure("engine.heap-per-waiting", "heap per execution waiting on a task token", "KiB", kib, WAITING_HEAP,
                 executions + " executions parked at once per round, in-memory store (history included)");
     }
 
