@@ -53,7 +53,8 @@ final class BuildProgress {
             if (stage.status() == StageStatus.WAITING_APPROVAL) {
                 out.println("⏸ " + stage.name() + " waits for approval");
             }
-            if (stage.status().isTerminal()) {
+            // A granted approval was announced by whoever granted it (the terminal or --approve).
+            if (stage.status().isTerminal() && !grantedApproval(stage)) {
                 ended(stage);
             }
         }
@@ -100,9 +101,21 @@ final class BuildProgress {
         out.println("Build " + build.id() + ": " + build.status() + " in " + seconds(took)
                 + (build.reason() == null ? "" : " (" + build.reason() + ")"));
         for (StageRecord stage : build.stages()) {
-            out.printf("  %-24s %-16s%s%n", stage.name(), stage.status(), duration(stage));
+            if (grantedApproval(stage)) {
+                out.printf("  %-28s %-16s%n", stage.name() + " approval", "APPROVED");
+            } else {
+                out.printf("  %-28s %-16s%s%n", stage.name(), stage.status(), duration(stage));
+            }
         }
         out.flush();
+    }
+
+    /**
+     * An approval is recorded as a stage under its deploy's name that never runs: once granted it
+     * ends SUCCEEDED without a start, which no stage that ran does.
+     */
+    private static boolean grantedApproval(StageRecord stage) {
+        return stage.status() == StageStatus.SUCCEEDED && stage.startedAt() == null;
     }
 
     private static String duration(StageRecord stage) {

@@ -18,8 +18,10 @@ import dev.slipway.runtime.config.UpConfig;
 import dev.slipway.runtime.docker.Reaper;
 import dev.slipway.runtime.up.SlipwayUp;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +90,9 @@ final class LocalRun {
     private int build(RunSource source, Path data) {
         UpConfig config = new UpConfig("127.0.0.1", 0, 0, data, Optional.empty(), Optional.empty(), Optional.empty(),
                 null, Map.of(source.name(), source.cloneUrl()));
-        try (SlipwayUp up = SlipwayUp.start(config, env, console.workingDirectory(), out)) {
+        // The build's messages (Slack's, on the console without a token) would repeat the progress printed here.
+        try (SlipwayUp up = SlipwayUp.start(config, env, console.workingDirectory(), out,
+                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))) {
             BuildRequest request = request(source);
             Thread cancel = new Thread(() -> cancel(up, request.id()), "slipway-run-cancel");
             Runtime.getRuntime().addShutdownHook(cancel);

@@ -68,7 +68,7 @@ final class PipelineFunctions {
     record Integrations(TaskIntegrations tasks, DockerEcsTaskPort stages) {
     }
 
-    static Integrations integrations(UpConfig config, Parts parts, PrintStream out) {
+    static Integrations integrations(UpConfig config, Parts parts, PrintStream out, PrintStream notices) {
         DockerClient docker = DockerClients.fromEnvironment();
         reapLeftovers(docker, parts.builds(), out);
         // On disk, so that a build resumed after a restart still finds the stages prepare registered.
@@ -76,7 +76,7 @@ final class PipelineFunctions {
         PipelineServices services = new PipelineServices(parts.builds(), parts.approvals(), parts.deployments(),
                 parts.pipelines(), new StageTaskCompiler(builderImage(config)), definitions, parts.logs(),
                 new DeployTargets(List.of(new DockerDeployTarget(docker, parts.clock(), Duration.ofSeconds(1)))),
-                new SlackPipelineNotifier(new BuildNotifier(messenger(config, parts, out), parts.pagesBase())),
+                new SlackPipelineNotifier(new BuildNotifier(messenger(config, parts, notices), parts.pagesBase())),
                 new LocalCommitStatuses(), parts.pagesBase(), parts.clock());
         LambdaIntegration lambda = new LambdaIntegration(parts.pool())
                 .register(PipelineDefinition.functionName("Prepare"), new PrepareFunction(services)::handle)
@@ -158,13 +158,13 @@ final class PipelineFunctions {
         return image == null || image.isBlank() ? "slipway/builder:dev" : image;
     }
 
-    private static Messenger messenger(UpConfig config, Parts parts, PrintStream out) {
+    private static Messenger messenger(UpConfig config, Parts parts, PrintStream notices) {
         if (config.slackBotToken().isPresent()) {
             BotConfig bot = new BotConfig(config.slackSigningSecret().orElse("unused-for-sending"), config.slackBotToken(),
                     config.slackApiUrl(), parts.pagesBase(), parts.clock());
             return new SlackMessenger(SlipwayBot.slack(bot).methods(), config.slackBotToken().get(), SlackMessenger.SLACK_PACE);
         }
         Path file = config.dataDir().resolve("slack.log");
-        return new ConsoleMessenger(out, file, parts.clock());
+        return new ConsoleMessenger(notices, file, parts.clock());
     }
 }

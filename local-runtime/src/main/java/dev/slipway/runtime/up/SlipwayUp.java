@@ -99,9 +99,18 @@ public final class SlipwayUp implements AutoCloseable {
      */
     public static SlipwayUp start(UpConfig config, Map<String, String> env, Path workingDirectory, PrintStream out)
             throws IOException {
+        return start(config, env, workingDirectory, out, out);
+    }
+
+    /**
+     * @param notices where build messages go when there is no Slack token (they also go to
+     *                {@code <data>/slack.log}); {@code slipway run} prints its own progress instead
+     */
+    public static SlipwayUp start(UpConfig config, Map<String, String> env, Path workingDirectory, PrintStream out,
+            PrintStream notices) throws IOException {
         SlipwayUp up = new SlipwayUp();
         try {
-            up.startParts(config, RegistryLogin.complete(env), workingDirectory, out);
+            up.startParts(config, RegistryLogin.complete(env), workingDirectory, out, notices);
             return up;
         } catch (IOException | RuntimeException e) {
             up.close();
@@ -118,8 +127,8 @@ public final class SlipwayUp implements AutoCloseable {
             DynamoDeploymentStore deployments) {
     }
 
-    private void startParts(UpConfig config, Map<String, String> env, Path workingDirectory, PrintStream out)
-            throws IOException {
+    private void startParts(UpConfig config, Map<String, String> env, Path workingDirectory, PrintStream out,
+            PrintStream notices) throws IOException {
         Path data = config.dataDir();
         Clock clock = Clock.systemUTC();
         Aws aws = startAws(data);
@@ -136,7 +145,7 @@ public final class SlipwayUp implements AutoCloseable {
         ExecutorService pool = own(new Closing(Executors.newCachedThreadPool(daemon("slipway-functions")))).pool();
         PipelineFunctions.Integrations integrations = PipelineFunctions.integrations(config, new PipelineFunctions.Parts(builds,
                 stores.approvals(), stores.deployments(), new JGitPipelineSource(stores.secrets(), data.resolve("work/prepare")),
-                stores.secrets(), stageLogs, base, clock, pool), out);
+                stores.secrets(), stageLogs, base, clock, pool), out, notices);
         // Closed after the engine (owned later, closed earlier): a stop cleans up running stages without
         // recording their end, so a restart runs them again.
         own(integrations.stages());

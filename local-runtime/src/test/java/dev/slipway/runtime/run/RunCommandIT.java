@@ -72,7 +72,10 @@ class RunCommandIT {
                 .contains("Building a snapshot of")
                 .contains("▶ integration started").contains("[counter.integration] ").containsPattern("✔ integration SUCCEEDED in \\d+\\.\\d s")
                 .contains("✔ approved")
-                .containsPattern("Build cli-run-\\d+: SUCCEEDED in");
+                .containsPattern("Build cli-run-\\d+: SUCCEEDED in")
+                .containsPattern("deploy:production approval +APPROVED")
+                .as("the run answers approvals itself: no console copy of the Slack messages, no slipway approve hint")
+                .doesNotContain("slipway approve").doesNotContain("#deploys");
         assertThat(leftovers(result.buildId())).as("containers of the build left on Docker").isEmpty();
         assertThat(docker.listContainersCmd().withNameFilter(List.of("slipway-counter-production")).exec())
                 .as("the service deployed to production keeps running after the run").hasSize(1);
