@@ -1,9 +1,12 @@
 package dev.slipway.runtime.embedded;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jetty.server.Connector;
@@ -36,12 +39,33 @@ public final class EmbeddedDynamo implements EmbeddedService {
         int chosen = port == 0 ? LocalAws.freePort() : port;
         try {
             loadNativeLibrary();
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args(dbPath, chosen));
+            DynamoDBProxyServer server = withoutBanner(() -> ServerRunner.createServerFromCommandLineArgs(args(dbPath, chosen)));
             bindToLoopback(server);
             server.start();
             return new EmbeddedDynamo(server, chosen);
         } catch (Exception e) {
             throw new EmbeddedServiceFailedException(NAME, chosen, e);
+        }
+    }
+
+    private interface Creation<T> {
+        T create() throws Exception;
+    }
+
+    /**
+     * DynamoDB Local prints its configuration to standard output as it is created, which would sit
+     * among the lines of {@code slipway run} and {@code slipway up}; it has no switch for that. Start-up
+     * is single-threaded, so standard output is set aside for that moment only.
+     */
+    private static <T> T withoutBanner(Creation<T> creation) throws Exception {
+        PrintStream out = System.out;
+        synchronized (EmbeddedDynamo.class) {
+            System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+            try {
+                return creation.create();
+            } finally {
+                System.setOut(out);
+            }
         }
     }
 

@@ -75,7 +75,8 @@ class RunCommandIT {
                 .containsPattern("Build cli-run-\\d+: SUCCEEDED in")
                 .containsPattern("deploy:production approval +APPROVED")
                 .as("the run answers approvals itself: no console copy of the Slack messages, no slipway approve hint")
-                .doesNotContain("slipway approve").doesNotContain("#deploys");
+                .doesNotContain("slipway approve").doesNotContain("#deploys")
+                .as("DynamoDB Local's start-up banner").doesNotContain("Initializing DynamoDB Local");
         assertThat(leftovers(result.buildId())).as("containers of the build left on Docker").isEmpty();
         assertThat(docker.listContainersCmd().withNameFilter(List.of("slipway-counter-production")).exec())
                 .as("the service deployed to production keeps running after the run").hasSize(1);
