@@ -11,6 +11,8 @@ import dev.slipway.core.task.TaskStatus;
 import dev.slipway.runtime.asl.eval.Json;
 import dev.slipway.runtime.asl.eval.StateFailedException;
 import dev.slipway.runtime.asl.integration.EcsTaskPort;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ import java.util.concurrent.Executor;
 public final class DockerEcsTaskPort implements EcsTaskPort, AutoCloseable {
 
     /** How long a stop waits for running stages to remove their containers. */
-    private static final java.time.Duration STOP_PATIENCE = java.time.Duration.ofSeconds(30);
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
 
     private static final String TASK_ARN_PREFIX = "arn:aws:ecs:local:000000000000:task/slipway/";
 
@@ -96,8 +98,8 @@ public final class DockerEcsTaskPort implements EcsTaskPort, AutoCloseable {
     public void close() {
         running.values().forEach(cancel -> cancel.cancel("Slipway is stopping"));
         // A run leaves `running` only after its clean-up (the finally in run).
-        java.time.Instant deadline = java.time.Instant.now().plus(STOP_PATIENCE);
-        while (!running.isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+        Instant deadline = Instant.now().plus(STOP_PATIENCE);
+        while (!running.isEmpty() && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
